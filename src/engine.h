@@ -1,0 +1,44 @@
+/* engine.h - launch or attach, the ptrace stop loop, detach */
+#ifndef RX_ENGINE_H
+#define RX_ENGINE_H
+
+#include <stdbool.h>
+#include <sys/types.h>
+
+#include "sink.h"
+#include "traceset.h"
+
+/* Exit statuses of rxtrace itself; the traced command's own status is
+ * passed through otherwise (128+N for a death by signal N). */
+enum {
+	RX_EXIT_NOTFOUND = 127,	/* command not found */
+	RX_EXIT_NOEXEC = 126,	/* found, but could not be executed */
+	RX_EXIT_FAILURE = 125,	/* usage error, cannot attach, internal error */
+};
+
+struct engine_cfg {
+	char *const *argv;		/* command to launch, or NULL */
+	const pid_t *pids;		/* -p, when argv is NULL */
+	unsigned npids;
+	const struct traceset *trace;	/* syscalls the sinks see */
+	struct rx_sink *sinks;		/* linked through ->next */
+	struct rx_run *run;
+};
+
+struct engine_result {
+	int status;			/* rxtrace's exit status on success */
+	bool nnp;			/* NO_NEW_PRIVS had to be set */
+	unsigned long stops;		/* ptrace stops handled */
+	char what[256];			/* context of a failure: "cannot attach to pid 1" */
+};
+
+/* Resolve COMMAND like execvp does. Returns 0 with the path in BUF, or
+ * -ENOENT (not found) / -EACCES (found, not executable). */
+int engine_find_command(const char *cmd, char *buf, size_t len);
+
+/* Trace until every tracee is gone, or until SIGINT/SIGTERM/SIGHUP with
+ * -p. Returns 0 (RES->status set) or -errno with RES->what saying what
+ * failed; no tracee is left stopped either way. */
+int engine_run(const struct engine_cfg *cfg, struct engine_result *res);
+
+#endif

@@ -1,0 +1,130 @@
+/* filter.c - seccomp-BPF filter built with libseccomp */
+#include "config.h"
+
+#include <errno.h>
+#include <linux/sched.h>
+#include <linux/seccomp.h>
+#include <seccomp.h>
+#include <stdlib.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <unistd.h>
+
+#include "filter.h"
+#include "sysent.h"
+#include "util.h"
+
+#ifndef CLONE_UNTRACED
+#define CLONE_UNTRACED 0x00800000
+#endif
+
+/* Native numbers this far past the highest known one are trapped as
+ * "new": x86-64 numbers stop below 512, where the x32 legacy range starts. */
+#define NEW_NR_LIMIT 512
+
+static int add(scmp_filter_ctx ctx, uint32_t data, long nr)
+{
+	return seccomp_rule_add_exact(ctx, SCMP_ACT_TRACE(data), (int)nr, 0);
+}
+
+static int build_rules(scmp_filter_ctx ctx, const struct traceset *want)
+{
+	const struct sysent *clone = sysent_by_name("clone");
+	const struct sysent *clone3 = sysent_by_name("clone3");
+	int r;
+
+	for (unsigned i = 0; i < sysent_count; i++) {
+		long nr = sysent_nr(&sysent_table[i], ABI_X86_64);
+		if (nr < 0)
+			continue;
+		bool trap = traceset_has(want, i) || &sysent_table[i] == clone3;
+		if (trap && (r = add(ctx, i, nr)) < 0)
+			return r;
+	}
+	/* CLONE_UNTRACED would let a child escape the tracer while keeping
+	 * the filter, so its trapped calls would fail with ENOSYS unseen.
+	 * Compare the low word only: the kernel ignores the high one. */
+	if (clone && !traceset_has(want, sysent_index(clone))) {
+		r = seccomp_rule_add_exact(ctx, SCMP_ACT_TRACE(FILTER_RD_UNTRACED),
+				     (int)sysent_nr(clone, ABI_X86_64), 1,
+				     SCMP_A0(SCMP_CMP_MASKED_EQ,
+					     CLONE_UNTRACED, CLONE_UNTRACED));
+		if (r < 0)
+			return r;
+	}
+	for (long nr = sysent_max_nr() + 1; nr < NEW_NR_LIMIT; nr++)
+		if ((r = add(ctx, FILTER_RD_NEW, nr)) < 0)
+			return r;
+	return 0;
+}
+
+int filter_build(const struct traceset *want, struct sock_fprog *prog)
+{
+	int r = sysent_init();
+	if (r < 0)
+		return r;
+	scmp_filter_ctx ctx = seccomp_init(SCMP_ACT_ALLOW);
+	if (!ctx)
+		return -ENOMEM;
+	/* i386 (int 0x80) and x32 calls land on the bad-arch action: trace
+	 * them rather than let them pass or kill the process. */
+	if ((r = seccomp_attr_set(ctx, SCMP_FLTATR_ACT_BADARCH,
+				  SCMP_ACT_TRACE(FILTER_RD_BADARCH))) < 0 ||
+	    (r = seccomp_attr_set(ctx, SCMP_FLTATR_CTL_NNP, 0)) < 0 ||
+	    (r = seccomp_attr_set(ctx, SCMP_FLTATR_CTL_OPTIMIZE, 2)) < 0 ||
+	    (r = build_rules(ctx, want)) < 0)
+		goto out;
+
+	/* libseccomp 2.5 exports only to a descriptor. */
+	int fd = memfd_create("rxtrace-filter", MFD_CLOEXEC);
+	if (fd < 0) {
+		r = -errno;
+		goto out;
+	}
+	if ((r = seccomp_export_bpf(ctx, fd)) < 0)
+		goto out_fd;
+	off_t size = lseek(fd, 0, SEEK_END);
+	if (size <= 0 || size % sizeof(struct sock_filter) ||
+	    size / sizeof(struct sock_filter) > BPF_MAXINSNS) {
+		r = -E2BIG;
+		goto out_fd;
+	}
+	prog->len = (unsigned short)(size / sizeof(struct sock_filter));
+	prog->filter = xmalloc((size_t)size);
+	if (pread(fd, prog->filter, (size_t)size, 0) != size) {
+		r = -EIO;
+		filter_release(prog);
+		goto out_fd;
+	}
+	r = 0;
+out_fd:
+	close(fd);
+out:
+	seccomp_release(ctx);
+	return r;
+}
+
+void filter_release(struct sock_fprog *prog)
+{
+	free(prog->filter);
+	prog->filter = NULL;
+	prog->len = 0;
+}
+
+int filter_install(const struct sock_fprog *prog, int *nnp)
+{
+	*nnp = 0;
+	if (prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, prog) == 0)
+		return 0;
+	if (errno != EACCES)
+		return -errno;
+	/* Without CAP_SYS_ADMIN the kernel wants NO_NEW_PRIVS; setting it
+	 * always would strip setuid programs of their privileges even under
+	 * a root tracer. */
+	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
+		return -errno;
+	*nnp = 1;
+	if (prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, prog) < 0)
+		return -errno;
+	return 0;
+}

@@ -1,0 +1,199 @@
+/* opts.c - command-line parsing */
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "opts.h"
+#include "util.h"
+
+enum { OPT_LIST_SYSCALLS = 256 };
+
+static const struct option longopts[] = {
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ "list-syscalls", no_argument, NULL, OPT_LIST_SYSCALLS },
+	{ "output", required_argument, NULL, 'o' },
+	{ "attach", required_argument, NULL, 'p' },
+	{ "string-limit", required_argument, NULL, 's' },
+	{ NULL, 0, NULL, 0 }
+};
+
+void opts_usage(FILE *fp)
+{
+	fputs("Usage: rxtrace [OPTIONS] -- COMMAND [ARGS...]\n"
+	      "       rxtrace [OPTIONS] -p PID [-p PID...]\n"
+	      "Run COMMAND, or attach to running processes, and watch what they do\n"
+	      "inside: every thread and child is followed.\n"
+	      "\n"
+	      "Trace mode (strace-style lines on stderr):\n"
+	      "  -e trace=SET       print the syscalls in SET: names, %classes, all, none;\n"
+	      "                     a leading ! negates (classes: %file %desc %process\n"
+	      "                     %network %signal %ipc %memory %creds %clock %stat)\n"
+	      "  -c                 count calls, errors and time; summary at exit\n"
+	      "  -C                 like -c, and print the lines too\n"
+	      "  -s N               print at most N bytes of strings (default 32)\n"
+	      "  -y                 print the path behind file descriptors\n"
+	      "  -t, -tt, -ttt      prefix lines with the time of day (-tt: with\n"
+	      "                     microseconds, -ttt: seconds since the epoch)\n"
+	      "  -T                 show the time spent in each call\n"
+	      "\n"
+	      "General:\n"
+	      "  -o, --output=FILE  write trace lines to FILE instead of stderr\n"
+	      "  -p, --attach=PID   attach to process PID (repeatable); detach on\n"
+	      "                     SIGINT, SIGTERM or SIGHUP, leaving it running\n"
+	      "  -f                 accepted for strace compatibility (always on)\n"
+	      "      --list-syscalls  print the syscall table and exit\n"
+	      "  -h, --help         show this help and exit\n"
+	      "  -V, --version      show the version and exit\n"
+	      "\n"
+	      "Exit status: the command's own status, 128+N if it was killed by\n"
+	      "signal N, 127 command not found, 126 command not executable,\n"
+	      "125 rxtrace failed; 0 after detaching from -p processes.\n"
+	      "\n"
+	      "See rxtrace(1) for details.\n", fp);
+}
+
+static int usage_error(char *err, size_t errlen, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static int usage_error(char *err, size_t errlen, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(err, errlen, fmt, ap);
+	va_end(ap);
+	return -EINVAL;
+}
+
+static int parse_expr(struct rx_opts *o, const char *expr, char *err,
+		      size_t errlen)
+{
+	const char *set = expr;
+	const char *eq = strchr(expr, '=');
+	if (eq) {
+		size_t n = (size_t)(eq - expr);
+		if (!((n == 5 && !strncmp(expr, "trace", 5)) ||
+		      (n == 1 && expr[0] == 't')))
+			return usage_error(err, errlen,
+					   "unknown qualifier '%.*s' in -e",
+					   (int)n, expr);
+		set = eq + 1;
+	}
+	char msg[128];
+	if (traceset_parse(&o->trace, set, msg, sizeof(msg)) < 0)
+		return usage_error(err, errlen, "%s in -e trace", msg);
+	o->trace_mode = true;
+	o->trace_lines = true;
+	return 0;
+}
+
+int opts_parse(struct rx_opts *o, int argc, char **argv, char *err,
+	       size_t errlen)
+{
+	bool have_trace = false, count_only = false, count_also = false;
+	int c;
+
+	memset(o, 0, sizeof(*o));
+	o->dopts.max_strlen = 32;
+	o->action = ACT_RUN;
+	opterr = 0;
+	optind = 1;
+	/* '+': stop at the command, so its own options stay its own. */
+	while ((c = getopt_long(argc, argv, "+:e:o:s:p:ytTcCfhV", longopts,
+				NULL)) != -1) {
+		unsigned long v;
+		int r;
+		switch (c) {
+		case 'e':
+			r = parse_expr(o, optarg, err, errlen);
+			if (r < 0)
+				return r;
+			have_trace = true;
+			break;
+		case 'o':
+			o->outfile = optarg;
+			break;
+		case 's':
+			if (parse_uint(optarg, 1u << 20, &v) < 0)
+				return usage_error(err, errlen,
+						   "invalid string limit '%s'",
+						   optarg);
+			o->dopts.max_strlen = (unsigned)v;
+			break;
+		case 'p':
+			if (parse_uint(optarg, 0x7fffffff, &v) < 0 || v == 0)
+				return usage_error(err, errlen,
+						   "invalid process id '%s'",
+						   optarg);
+			o->pids = xrealloc(o->pids,
+					   (o->npids + 1) * sizeof(*o->pids));
+			o->pids[o->npids++] = (pid_t)v;
+			break;
+		case 'y':
+			o->dopts.fd_paths = true;
+			break;
+		case 't':
+			if (o->timestamps < 3)
+				o->timestamps++;
+			break;
+		case 'T':
+			o->syscall_times = true;
+			break;
+		case 'c':
+			count_only = true;
+			break;
+		case 'C':
+			count_also = true;
+			break;
+		case 'f':
+			break;
+		case 'h':
+			o->action = ACT_HELP;
+			return 0;
+		case 'V':
+			o->action = ACT_VERSION;
+			return 0;
+		case OPT_LIST_SYSCALLS:
+			o->action = ACT_LIST_SYSCALLS;
+			return 0;
+		case ':':
+			return usage_error(err, errlen,
+					   "option '%s' requires an argument",
+					   argv[optind - 1]);
+		default:
+			if (optopt && optopt < 256)
+				return usage_error(err, errlen,
+						   "invalid option -- '%c'",
+						   optopt);
+			return usage_error(err, errlen,
+					   "unrecognized option '%s'",
+					   argv[optind - 1]);
+		}
+	}
+
+	if (count_only || count_also) {
+		o->trace_mode = true;
+		o->summary = true;
+		o->trace_lines = count_also;
+		if (!have_trace)
+			traceset_all(&o->trace);
+	}
+	if (optind < argc)
+		o->argv = argv + optind;
+	if (o->argv && o->npids)
+		return usage_error(err, errlen,
+				   "-p cannot be combined with a command");
+	if (!o->argv && !o->npids)
+		return usage_error(err, errlen, "must have a command or -p PID");
+	return 0;
+}
+
+void opts_release(struct rx_opts *o)
+{
+	free(o->pids);
+	o->pids = NULL;
+}

@@ -1,0 +1,35 @@
+/* opts.h - command-line options */
+#ifndef RX_OPTS_H
+#define RX_OPTS_H
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <sys/types.h>
+
+#include "decode.h"
+#include "engine.h"
+#include "traceset.h"
+
+struct rx_opts {
+	char **argv;			/* command to launch, NULL with -p */
+	pid_t *pids;			/* -p, npids entries */
+	unsigned npids;
+	const char *outfile;		/* -o */
+	bool trace_mode;		/* -e trace, -c or -C given */
+	bool trace_lines;		/* print lines (not -c alone) */
+	bool summary;			/* -c / -C */
+	struct traceset trace;		/* -e trace=SET */
+	struct decode_opts dopts;	/* -s, -y */
+	int timestamps;			/* -t count */
+	bool syscall_times;		/* -T */
+	enum { ACT_RUN, ACT_HELP, ACT_VERSION, ACT_LIST_SYSCALLS } action;
+};
+
+/* Parse ARGV into O. On a usage error returns -EINVAL with a one-line
+ * message (no "rxtrace: " prefix) in ERR. */
+int opts_parse(struct rx_opts *o, int argc, char **argv, char *err,
+	       size_t errlen);
+void opts_release(struct rx_opts *o);
+void opts_usage(FILE *fp);
+
+#endif

@@ -1,0 +1,96 @@
+/* sink.h - the event model and the one interface every consumer of
+ * events implements: the trace printer, the -c summary, and later the
+ * rule engine and the JSON Lines writer */
+#ifndef RX_SINK_H
+#define RX_SINK_H
+
+#include <signal.h>
+#include <stdio.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
+#include <time.h>
+
+#include "decode.h"
+#include "sysent.h"
+
+/* One syscall of one task, filled at entry and completed at exit. */
+struct rx_call {
+	const struct sysent *se;	/* NULL when the number is not in the table */
+	enum abi abi;
+	long nr;			/* as the ABI numbers it (x32 bit removed) */
+	uint64_t args[SYSENT_MAX_ARGS];
+	uint64_t ip, sp;		/* at entry */
+	struct timespec t_entry, t_exit;/* CLOCK_REALTIME, only when a sink asks */
+	int64_t rval;			/* at exit */
+	bool failed;			/* at exit: rval is -errno */
+	bool exited;			/* the exit was seen */
+	bool shown;			/* a sink printed the entry */
+	bool unfinished;		/* the entry line was cut by another task's output */
+	unsigned next_arg;		/* first argument left for the exit */
+};
+
+struct rx_task {
+	pid_t tid;
+	pid_t tgid;
+	bool in_syscall;		/* between a traced entry and its exit stop */
+	bool want_exit;			/* the exit stop was requested */
+	bool attached;			/* seen its first stop */
+	bool group_stopped;		/* resumed with PTRACE_LISTEN */
+	enum abi abi_shown;		/* trace mode: last ABI announced */
+	struct rx_call call;		/* the current or last traced call */
+	struct rx_task *hnext;		/* hash chain */
+	struct rx_task *lnext;		/* list of all tasks */
+	struct rx_task **lprev;
+};
+
+enum rx_death { RX_EXITED, RX_KILLED };
+
+struct rx_sink;
+struct rx_sink_ops {
+	/* At the entry of a selected syscall. Returns true when the sink
+	 * needs the exit (return value, out arguments). */
+	bool (*syscall_entry)(struct rx_sink *s, struct rx_task *t);
+	void (*syscall_exit)(struct rx_sink *s, struct rx_task *t);
+	/* A signal about to be delivered to T (si may be NULL). */
+	void (*signal)(struct rx_sink *s, struct rx_task *t, int sig,
+		       const siginfo_t *si);
+	void (*group_stop)(struct rx_sink *s, struct rx_task *t, int sig);
+	/* T called execve successfully; OLD_TID is its tid before (a
+	 * non-leader thread's exec takes over the leader's tid). */
+	void (*exec)(struct rx_sink *s, struct rx_task *t, pid_t old_tid);
+	/* T is gone. For RX_EXITED, code is the exit status; for
+	 * RX_KILLED, the signal number (core: it dumped core). */
+	void (*death)(struct rx_sink *s, struct rx_task *t, enum rx_death how,
+		      int code, bool core);
+	void (*detach)(struct rx_sink *s, struct rx_task *t);
+	/* At the end of tracing: flush, print summaries. Returns 0 or
+	 * -errno. */
+	int (*finish)(struct rx_sink *s);
+	void (*free)(struct rx_sink *s);
+};
+
+/* Shared state sinks may read. */
+struct rx_run {
+	unsigned ntasks;		/* live tasks */
+	bool want_time;			/* a sink uses t_entry/t_exit */
+	const struct decode_opts *dopts;
+};
+
+struct rx_sink {
+	const struct rx_sink_ops *ops;
+	const struct rx_run *run;
+	struct rx_sink *next;
+};
+
+/* Trace mode: strace-style lines. */
+struct tprint_opts {
+	int timestamps;			/* 0, 1 (-t), 2 (-tt), 3 (-ttt) */
+	bool syscall_times;		/* -T */
+	bool pid_prefix_always;		/* output to a file: "PID " on every line */
+};
+struct rx_sink *tprint_new(FILE *fp, const struct tprint_opts *o);
+/* -c: the counting summary printed at finish. */
+struct rx_sink *tsummary_new(FILE *fp);
+
+#endif

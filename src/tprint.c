@@ -1,0 +1,371 @@
+/* tprint.c - trace mode: strace-style lines, one sink among others */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "decode.h"
+#include "sink.h"
+#include "xlat.h"
+
+/* strace pads ") " with spaces to this column before "= RET". */
+#define RET_COLUMN 40
+
+struct tprint {
+	struct rx_sink base;
+	FILE *fp;
+	struct tprint_opts o;
+	struct sbuf sb;
+	struct rx_task *open;		/* whose line is unterminated */
+	size_t col;			/* length of that line so far */
+};
+
+static struct tprint *tp_of(struct rx_sink *s)
+{
+	return (struct tprint *)s;
+}
+
+static const char *call_name(const struct rx_call *c, char *buf, size_t len)
+{
+	if (c->se)
+		return c->se->name;
+	const char *n = sysent_name_any(c->abi, c->nr);
+	if (n)
+		return n;
+	snprintf(buf, len, "syscall_%#lx", (unsigned long)c->nr);
+	return buf;
+}
+
+/* Another task is about to print: cut the open line the way strace
+ * does, so its exit is printed later as "<... name resumed>". */
+static void cut_open(struct tprint *tp)
+{
+	if (!tp->open)
+		return;
+	fputs(" <unfinished ...>\n", tp->fp);
+	tp->open->call.unfinished = true;
+	tp->open = NULL;
+}
+
+static void put_time(struct tprint *tp, const struct timespec *ts)
+{
+	struct timespec now;
+	if (!tp->o.timestamps)
+		return;
+	if (!ts || !ts->tv_sec) {
+		clock_gettime(CLOCK_REALTIME, &now);
+		ts = &now;
+	}
+	if (tp->o.timestamps >= 3) {
+		sb_printf(&tp->sb, "%lld.%06ld ", (long long)ts->tv_sec,
+			  ts->tv_nsec / 1000);
+		return;
+	}
+	struct tm tm;
+	char buf[16];
+	localtime_r(&ts->tv_sec, &tm);
+	strftime(buf, sizeof(buf), "%H:%M:%S", &tm);
+	if (tp->o.timestamps == 2)
+		sb_printf(&tp->sb, "%s.%06ld ", buf, ts->tv_nsec / 1000);
+	else
+		sb_printf(&tp->sb, "%s ", buf);
+}
+
+/* Start a line for T in tp->sb: pid prefix and time. */
+static void leader(struct tprint *tp, const struct rx_task *t,
+		   const struct timespec *ts)
+{
+	cut_open(tp);
+	sb_reset(&tp->sb);
+	if (tp->o.pid_prefix_always)
+		sb_printf(&tp->sb, "%-5d ", (int)t->tid);
+	else if (tp->base.run->ntasks > 1)
+		sb_printf(&tp->sb, "[pid %5d] ", (int)t->tid);
+	put_time(tp, ts);
+}
+
+static void emit(struct tprint *tp)
+{
+	fwrite(tp->sb.p, 1, tp->sb.len, tp->fp);
+}
+
+static void decode_ctx_of(const struct tprint *tp, const struct rx_task *t,
+			  struct decode_ctx *dc)
+{
+	const struct rx_call *c = &t->call;
+	dc->pid = t->tid;
+	dc->abi = c->abi;
+	dc->args = c->args;
+	dc->exiting = c->exited;
+	dc->failed = c->failed;
+	dc->rval = c->rval;
+	dc->opts = tp->base.run->dopts;
+}
+
+/* Arguments strace leaves out: the mode of open/openat without O_CREAT
+ * or O_TMPFILE. */
+static unsigned shown_nargs(const struct rx_call *c)
+{
+	const struct sysent *se = c->se;
+	unsigned n = se->nargs;
+	if (n >= 2 && se->arg[n - 1] == A_MODE && se->arg[n - 2] == A_OPEN_FLAGS &&
+	    !(c->args[n - 2] & (O_CREAT | __O_TMPFILE)))
+		n--;
+	return n;
+}
+
+/* Print the arguments known at entry, up to the first one the kernel
+ * fills; returns its index, where the exit carries on. */
+static unsigned put_entry_args(struct tprint *tp, const struct rx_task *t)
+{
+	const struct rx_call *c = &t->call;
+	struct decode_ctx dc;
+	unsigned i, n;
+
+	if (!c->se) {
+		/* Not in the table: raw values, like strace for unknown calls. */
+		for (i = 0; i < SYSENT_MAX_ARGS; i++)
+			sb_printf(&tp->sb, "%s%#llx", i ? ", " : "",
+				  (unsigned long long)c->args[i]);
+		return SYSENT_MAX_ARGS;
+	}
+	decode_ctx_of(tp, t, &dc);
+	n = shown_nargs(c);
+	for (i = 0; i < n; i++) {
+		enum argkind k = c->se->arg[i];
+		if (i > 0)
+			sb_puts(&tp->sb, ", ");
+		if (argkind_is_out(k))
+			break;
+		if (c->abi != ABI_X86_64 && !argkind_abi_neutral(k))
+			k = A_PTR;
+		decode_arg(&tp->sb, &dc, k, i);
+	}
+	return i;
+}
+
+/* strace announces a change of a process's syscall ABI (int 0x80 from
+ * a 64-bit program, x32 calls) on a line of its own. */
+static void show_abi(struct tprint *tp, struct rx_task *t)
+{
+	static const char *const mode[ABI_COUNT] = {
+		[ABI_X86_64] = "64 bit", [ABI_I386] = "32 bit",
+		[ABI_X32] = "x32",
+	};
+	if (t->abi_shown == t->call.abi)
+		return;
+	t->abi_shown = t->call.abi;
+	cut_open(tp);
+	fprintf(tp->fp, "[ Process PID=%d runs in %s mode. ]\n", (int)t->tid,
+		mode[t->call.abi]);
+}
+
+static void finish_line(struct tprint *tp, const struct rx_task *t,
+			size_t col_before)
+{
+	const struct rx_call *c = &t->call;
+	size_t col = col_before + tp->sb.len;
+	sb_puts(&tp->sb, ") ");
+	for (col += 2; col < RET_COLUMN; col++)
+		sb_putc(&tp->sb, ' ');
+	sb_puts(&tp->sb, "= ");
+	if (!c->exited) {
+		sb_putc(&tp->sb, '?');
+	} else {
+		struct decode_ctx dc;
+		decode_ctx_of(tp, t, &dc);
+		decode_ret(&tp->sb, &dc, c->se ? (enum retkind)c->se->ret : R_INT);
+	}
+	if (tp->o.syscall_times && c->exited) {
+		long long ns = (c->t_exit.tv_sec - c->t_entry.tv_sec) * 1000000000LL +
+			       (c->t_exit.tv_nsec - c->t_entry.tv_nsec);
+		if (ns < 0)
+			ns = 0;
+		sb_printf(&tp->sb, " <%lld.%06lld>", ns / 1000000000LL,
+			  (ns % 1000000000LL) / 1000);
+	}
+	sb_putc(&tp->sb, '\n');
+}
+
+static bool tp_entry(struct rx_sink *s, struct rx_task *t)
+{
+	struct tprint *tp = tp_of(s);
+	struct rx_call *c = &t->call;
+	char nbuf[32];
+
+	show_abi(tp, t);
+	leader(tp, t, &c->t_entry);
+	sb_printf(&tp->sb, "%s(", call_name(c, nbuf, sizeof(nbuf)));
+	c->next_arg = put_entry_args(tp, t);
+	c->shown = true;
+	if (c->se && c->se->ret == R_NONE) {
+		/* exit_group never returns: finish the line now. */
+		finish_line(tp, t, 0);
+		emit(tp);
+		c->shown = false;
+		return false;
+	}
+	emit(tp);
+	tp->open = t;
+	tp->col = tp->sb.len;
+	return true;
+}
+
+static void tp_exit(struct rx_sink *s, struct rx_task *t)
+{
+	struct tprint *tp = tp_of(s);
+	struct rx_call *c = &t->call;
+	size_t col_before;
+	char nbuf[32];
+
+	if (!c->shown)
+		return;
+	if (tp->open == t) {
+		sb_reset(&tp->sb);
+		col_before = tp->col;
+		tp->open = NULL;
+	} else {
+		leader(tp, t, &c->t_exit);
+		sb_printf(&tp->sb, "<... %s resumed>",
+			  call_name(c, nbuf, sizeof(nbuf)));
+		col_before = 0;
+	}
+	if (c->se) {
+		unsigned from = c->next_arg;
+		struct decode_ctx dc;
+		decode_ctx_of(tp, t, &dc);
+		for (unsigned i = from, n = shown_nargs(c); i < n; i++) {
+			enum argkind k = c->se->arg[i];
+			if (i > from)
+				sb_puts(&tp->sb, ", ");
+			if (c->abi != ABI_X86_64 && !argkind_abi_neutral(k))
+				k = A_PTR;
+			decode_arg(&tp->sb, &dc, k, i);
+		}
+	}
+	finish_line(tp, t, col_before);
+	emit(tp);
+	c->shown = false;
+}
+
+static void tp_signal(struct rx_sink *s, struct rx_task *t, int sig,
+		      const siginfo_t *si)
+{
+	struct tprint *tp = tp_of(s);
+	leader(tp, t, NULL);
+	sb_puts(&tp->sb, "--- ");
+	xlat_print_signal(&tp->sb, sig);
+	if (si) {
+		sb_putc(&tp->sb, ' ');
+		decode_siginfo(&tp->sb, si);
+	}
+	sb_puts(&tp->sb, " ---\n");
+	emit(tp);
+}
+
+static void tp_group_stop(struct rx_sink *s, struct rx_task *t, int sig)
+{
+	struct tprint *tp = tp_of(s);
+	leader(tp, t, NULL);
+	sb_puts(&tp->sb, "--- stopped by ");
+	xlat_print_signal(&tp->sb, sig);
+	sb_puts(&tp->sb, " ---\n");
+	emit(tp);
+}
+
+static void tp_exec(struct rx_sink *s, struct rx_task *t, pid_t old)
+{
+	struct tprint *tp = tp_of(s);
+	if (old == t->tid)
+		return;
+	leader(tp, t, NULL);
+	sb_printf(&tp->sb, "+++ superseded by execve in pid %d +++\n",
+		  (int)old);
+	emit(tp);
+	/* The exec'ing thread's open line now belongs to this tid. */
+	t->call.unfinished = t->call.shown;
+}
+
+/* A task that disappears inside a call gets its line closed with " = ?"
+ * as strace does. */
+static void close_pending(struct tprint *tp, struct rx_task *t,
+			  const char *why)
+{
+	struct rx_call *c = &t->call;
+	if (!c->shown)
+		return;
+	if (tp->open == t) {
+		fputs(why, tp->fp);
+		tp->open = NULL;
+	} else {
+		char nbuf[32];
+		leader(tp, t, NULL);
+		sb_printf(&tp->sb, "<... %s resumed>%s",
+			  call_name(c, nbuf, sizeof(nbuf)), why);
+		emit(tp);
+	}
+	c->shown = false;
+}
+
+static void tp_death(struct rx_sink *s, struct rx_task *t, enum rx_death how,
+		     int code, bool core)
+{
+	struct tprint *tp = tp_of(s);
+	close_pending(tp, t, ") = ?\n");
+	leader(tp, t, NULL);
+	if (how == RX_EXITED) {
+		sb_printf(&tp->sb, "+++ exited with %d +++\n", code);
+	} else {
+		sb_puts(&tp->sb, "+++ killed by ");
+		xlat_print_signal(&tp->sb, code);
+		sb_puts(&tp->sb, core ? " (core dumped) +++\n" : " +++\n");
+	}
+	emit(tp);
+}
+
+static void tp_detach(struct rx_sink *s, struct rx_task *t)
+{
+	close_pending(tp_of(s), t, " <detached ...>\n");
+}
+
+static int tp_finish(struct rx_sink *s)
+{
+	struct tprint *tp = tp_of(s);
+	cut_open(tp);
+	if (fflush(tp->fp) == EOF || ferror(tp->fp))
+		return errno ? -errno : -EIO;
+	return 0;
+}
+
+static void tp_free(struct rx_sink *s)
+{
+	struct tprint *tp = tp_of(s);
+	sb_release(&tp->sb);
+	free(tp);
+}
+
+static const struct rx_sink_ops tprint_ops = {
+	.syscall_entry = tp_entry,
+	.syscall_exit = tp_exit,
+	.signal = tp_signal,
+	.group_stop = tp_group_stop,
+	.exec = tp_exec,
+	.death = tp_death,
+	.detach = tp_detach,
+	.finish = tp_finish,
+	.free = tp_free,
+};
+
+struct rx_sink *tprint_new(FILE *fp, const struct tprint_opts *o)
+{
+	struct tprint *tp = xcalloc(1, sizeof(*tp));
+	tp->base.ops = &tprint_ops;
+	tp->fp = fp;
+	tp->o = *o;
+	sb_init(&tp->sb);
+	return &tp->base;
+}
