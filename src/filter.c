@@ -18,8 +18,8 @@
 #define CLONE_UNTRACED 0x00800000
 #endif
 
-/* Native numbers this far past the highest known one are trapped as
- * "new": x86-64 numbers stop below 512, where the x32 legacy range starts. */
+/* Native numbers below this without a table row are trapped as "new":
+ * x86-64 numbers stop below 512, where the x32 legacy range starts. */
 #define NEW_NR_LIMIT 512
 
 static int add(scmp_filter_ctx ctx, uint32_t data, long nr)
@@ -52,8 +52,11 @@ static int build_rules(scmp_filter_ctx ctx, const struct traceset *want)
 		if (r < 0)
 			return r;
 	}
-	for (long nr = sysent_max_nr() + 1; nr < NEW_NR_LIMIT; nr++)
-		if ((r = add(ctx, FILTER_RD_NEW, nr)) < 0)
+	/* Numbers without a row: newer than the table (or than libseccomp),
+	 * or never implemented; rare enough to always stop on. */
+	for (long nr = 0; nr < NEW_NR_LIMIT; nr++)
+		if (!sysent_by_nr(ABI_X86_64, nr) &&
+		    (r = add(ctx, FILTER_RD_NEW, nr)) < 0)
 			return r;
 	return 0;
 }
@@ -111,9 +114,8 @@ void filter_release(struct sock_fprog *prog)
 	prog->len = 0;
 }
 
-int filter_install(const struct sock_fprog *prog, int *nnp)
+int filter_install(const struct sock_fprog *prog)
 {
-	*nnp = 0;
 	if (prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, prog) == 0)
 		return 0;
 	if (errno != EACCES)
@@ -123,7 +125,6 @@ int filter_install(const struct sock_fprog *prog, int *nnp)
 	 * a root tracer. */
 	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
 		return -errno;
-	*nnp = 1;
 	if (prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, prog) < 0)
 		return -errno;
 	return 0;
