@@ -91,6 +91,7 @@ static struct rx_task *task_new(struct engine *e, pid_t tid, pid_t tgid)
 	t->lprev = &e->all;
 	e->all = t;
 	e->cfg->run->ntasks++;
+	e->res->tasks++;
 	return t;
 }
 
@@ -263,6 +264,7 @@ static bool on_entry(struct engine *e, struct rx_task *t,
 	c->rval = 0;
 	if (e->cfg->run->want_time)
 		now(&c->t_entry);
+	e->res->calls++;
 	return sinks_entry(e, t);
 }
 
@@ -567,8 +569,7 @@ static int launch(struct engine *e, const struct saved_sigs *sigs,
 		 * without a tracer would fail every trapped call. */
 		if (read(sync[0], &c, 1) != 1)
 			_exit(RX_EXIT_FAILURE);
-		int nnp;
-		int fr = filter_install(&prog, &nnp);
+		int fr = filter_install(&prog);
 		if (fr < 0)
 			child_fail(errp[1], STAGE_FILTER, -fr);
 		execv(path, cfg->argv);

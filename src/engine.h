@@ -27,8 +27,9 @@ struct engine_cfg {
 
 struct engine_result {
 	int status;			/* rxtrace's exit status on success */
-	bool nnp;			/* NO_NEW_PRIVS had to be set */
 	unsigned long stops;		/* ptrace stops handled */
+	unsigned long calls;		/* syscall entries handed to sinks */
+	unsigned long tasks;		/* tasks seen */
 	char what[256];			/* context of a failure: "cannot attach to pid 1" */
 };
 

@@ -23,8 +23,7 @@ void filter_release(struct sock_fprog *prog);
 
 /* In the child, before execve: install PROG. Sets NO_NEW_PRIVS only when
  * the kernel refuses the filter without it (EACCES: no CAP_SYS_ADMIN).
- * Async-signal-safe. Returns 0 or -errno; *NNP tells whether NO_NEW_PRIVS
- * was set. */
-int filter_install(const struct sock_fprog *prog, int *nnp);
+ * Async-signal-safe. Returns 0 or -errno. */
+int filter_install(const struct sock_fprog *prog);
 
 #endif

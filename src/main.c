@@ -143,6 +143,9 @@ int main(int argc, char **argv)
 	}
 	if (r < 0)
 		fprintf(stderr, "rxtrace: %s\n", res.what);
+	if (o.stats)
+		fprintf(stderr, "rxtrace: stats: %lu stops, %lu calls, %lu tasks\n",
+			res.stops, res.calls, res.tasks);
 	while (sinks) {
 		struct rx_sink *s = sinks;
 		sinks = s->next;

@@ -11,12 +11,13 @@
 #include "opts.h"
 #include "util.h"
 
-enum { OPT_LIST_SYSCALLS = 256 };
+enum { OPT_LIST_SYSCALLS = 256, OPT_STATS };
 
 static const struct option longopts[] = {
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ "list-syscalls", no_argument, NULL, OPT_LIST_SYSCALLS },
+	{ "stats", no_argument, NULL, OPT_STATS },
 	{ "output", required_argument, NULL, 'o' },
 	{ "attach", required_argument, NULL, 'p' },
 	{ "string-limit", required_argument, NULL, 's' },
@@ -47,6 +48,8 @@ void opts_usage(FILE *fp)
 	      "  -p, --attach=PID   attach to process PID (repeatable); detach on\n"
 	      "                     SIGINT, SIGTERM or SIGHUP, leaving it running\n"
 	      "  -f                 accepted for strace compatibility (always on)\n"
+	      "      --stats        print how many ptrace stops, traced calls and\n"
+	      "                     tasks rxtrace handled, on stderr at exit\n"
 	      "      --list-syscalls  print the syscall table and exit\n"
 	      "  -h, --help         show this help and exit\n"
 	      "  -V, --version      show the version and exit\n"
@@ -157,6 +160,9 @@ int opts_parse(struct rx_opts *o, int argc, char **argv, char *err,
 		case 'V':
 			o->action = ACT_VERSION;
 			return 0;
+		case OPT_STATS:
+			o->stats = true;
+			break;
 		case OPT_LIST_SYSCALLS:
 			o->action = ACT_LIST_SYSCALLS;
 			return 0;

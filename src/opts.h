@@ -22,6 +22,7 @@ struct rx_opts {
 	struct decode_opts dopts;	/* -s, -y */
 	int timestamps;			/* -t count */
 	bool syscall_times;		/* -T */
+	bool stats;			/* --stats */
 	enum { ACT_RUN, ACT_HELP, ACT_VERSION, ACT_LIST_SYSCALLS } action;
 };
 
