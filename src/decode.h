@@ -2,6 +2,7 @@
 #ifndef RX_DECODE_H
 #define RX_DECODE_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <sys/types.h>
@@ -49,5 +50,9 @@ bool argkind_abi_neutral(enum argkind k);
  * "\n\t\"\\", other non-printables as octal escapes. When TRUNCATED,
  * append "..." after the closing quote. */
 void decode_quote(struct sbuf *sb, const char *buf, size_t len, bool truncated);
+
+/* Append a signal's siginfo the way strace shows it after "--- SIGX ":
+ * {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=..., si_uid=..., ...}. */
+void decode_siginfo(struct sbuf *sb, const siginfo_t *si);
 
 #endif

@@ -118,6 +118,22 @@ static unsigned shown_nargs(const struct rx_call *c)
 	return n;
 }
 
+/* One argument, after ", " when SEP. Some decoders print nothing (the
+ * argument of fcntl(fd, F_GETFD)): then the separator goes too. */
+static void put_arg(struct tprint *tp, const struct decode_ctx *dc,
+		    enum argkind k, unsigned i, bool sep)
+{
+	size_t mark = tp->sb.len;
+	if (sep)
+		sb_puts(&tp->sb, ", ");
+	size_t start = tp->sb.len;
+	if (dc->abi != ABI_X86_64 && !argkind_abi_neutral(k))
+		k = A_PTR;
+	decode_arg(&tp->sb, dc, k, i);
+	if (tp->sb.len == start)
+		sb_truncate(&tp->sb, mark);
+}
+
 /* Print the arguments known at entry, up to the first one the kernel
  * fills; returns its index, where the exit carries on. */
 static unsigned put_entry_args(struct tprint *tp, const struct rx_task *t)
@@ -137,13 +153,12 @@ static unsigned put_entry_args(struct tprint *tp, const struct rx_task *t)
 	n = shown_nargs(c);
 	for (i = 0; i < n; i++) {
 		enum argkind k = c->se->arg[i];
-		if (i > 0)
-			sb_puts(&tp->sb, ", ");
-		if (argkind_is_out(k))
+		if (argkind_is_out(k)) {
+			if (i > 0)
+				sb_puts(&tp->sb, ", ");
 			break;
-		if (c->abi != ABI_X86_64 && !argkind_abi_neutral(k))
-			k = A_PTR;
-		decode_arg(&tp->sb, &dc, k, i);
+		}
+		put_arg(tp, &dc, k, i, i > 0);
 	}
 	return i;
 }
@@ -238,14 +253,8 @@ static void tp_exit(struct rx_sink *s, struct rx_task *t)
 		unsigned from = c->next_arg;
 		struct decode_ctx dc;
 		decode_ctx_of(tp, t, &dc);
-		for (unsigned i = from, n = shown_nargs(c); i < n; i++) {
-			enum argkind k = c->se->arg[i];
-			if (i > from)
-				sb_puts(&tp->sb, ", ");
-			if (c->abi != ABI_X86_64 && !argkind_abi_neutral(k))
-				k = A_PTR;
-			decode_arg(&tp->sb, &dc, k, i);
-		}
+		for (unsigned i = from, n = shown_nargs(c); i < n; i++)
+			put_arg(tp, &dc, c->se->arg[i], i, i > from);
 	}
 	finish_line(tp, t, col_before);
 	emit(tp);

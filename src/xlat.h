@@ -16,10 +16,8 @@ struct xlat {
 
 /* Name of VAL in an enumeration table, or NULL. */
 const char *xlat_name(const struct xlat *tab, uint64_t val);
-/* Print VAL as a name, or as DFLT_FMT (a printf format taking a
- * unsigned long long) when it has none. */
-void xlat_print_val(struct sbuf *sb, const struct xlat *tab, uint64_t val,
-		    const char *dflt_fmt);
+/* Print VAL as its name, or in hex when it has none. */
+void xlat_print_val(struct sbuf *sb, const struct xlat *tab, uint64_t val);
 /* Print VAL as NAME|NAME|0x...: table entries are bits (or multi-bit
  * masks, matched when all their bits are set; earlier entries win);
  * bits left over are printed in hex. ZERO is printed for 0 (e.g. "0"). */
