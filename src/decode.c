@@ -22,6 +22,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/socket.h>
+#include <sys/utsname.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <sys/un.h>
@@ -1104,6 +1105,26 @@ static void dec_int_ptr(struct sbuf *sb, const struct decode_ctx *dc,
 	sb_printf(sb, "[%d]", v);
 }
 
+static void dec_utsname(struct sbuf *sb, const struct decode_ctx *dc,
+			const struct kind *kd, unsigned idx)
+{
+	(void)kd;
+	uint64_t addr = argval(dc, idx);
+	struct utsname u;
+
+	if (!addr || !read_all(dc, addr, &u, sizeof(u))) {
+		put_addr(sb, addr);
+		return;
+	}
+	/* strace's abbreviated form: the two fields that tell machines
+	 * apart, then "...". */
+	sb_puts(sb, "{sysname=");
+	decode_quote(sb, u.sysname, strnlen(u.sysname, sizeof(u.sysname)), false);
+	sb_puts(sb, ", nodename=");
+	decode_quote(sb, u.nodename, strnlen(u.nodename, sizeof(u.nodename)), false);
+	sb_puts(sb, ", ...}");
+}
+
 static void dec_pipefds(struct sbuf *sb, const struct decode_ctx *dc,
 			const struct kind *kd, unsigned idx)
 {
@@ -1809,6 +1830,7 @@ static const struct kind kinds[A_KIND_COUNT] = {
 	[A_CLONE3_ARGS] = { "clone3_args", dec_clone3, NULL, NULL, NULL, 0 },
 	[A_DIRENTS_OUT] = { "dirents", dec_dirents, NULL, NULL, NULL, K_OUT },
 	[A_INT_PTR] = { "int_ptr", dec_int_ptr, NULL, NULL, NULL, 0 },
+	[A_UTSNAME_OUT] = { "utsname", dec_utsname, NULL, NULL, NULL, K_OUT },
 	[A_OPEN_FLAGS] = { "open_flags", dec_open_flags, NULL, NULL, NULL, 0 },
 	[A_FD_FLAGS] = FLAGS("fd_flags", xlat_fd_flags, "0", "O_???"),
 	[A_MODE] = { "mode", dec_mode, NULL, NULL, NULL, 0 },

@@ -453,7 +453,7 @@ const struct sysent sysent_table[] = {
 	SE("tuxcall",		0, R_INT, A_HEX, A_HEX, A_HEX),
 	SE("umask",		0, R_OCT, A_MODE),
 	SE("umount2",		CL_FILE, R_INT, A_PATH, A_UMOUNT_FLAGS),
-	SE("uname",		0, R_INT, A_PTR),
+	SE("uname",		0, R_INT, A_UTSNAME_OUT),
 	SE("unlink",		CL_FILE, R_INT, A_PATH),
 	SE("unlinkat",		CL_FILE|CL_DESC, R_INT, A_DIRFD, A_PATH, A_AT_FLAGS),
 	SE("unshare",		0, R_INT, A_UNSHARE_FLAGS),

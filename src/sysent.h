@@ -81,6 +81,7 @@ enum argkind {
 	A_CLONE3_ARGS,		/* struct clone_args *, size in the next argument */
 	A_DIRENTS_OUT,		/* getdents64 buffer: 0x... / * N entries * / */
 	A_INT_PTR,		/* const int *: [N] */
+	A_UTSNAME_OUT,		/* struct utsname *: {sysname="Linux", nodename="vm", ...} */
 	/* value sets, each printed from an xlat table (xlat.h) */
 	A_OPEN_FLAGS,		/* O_RDONLY|O_CLOEXEC: access mode first */
 	A_FD_FLAGS,		/* pipe2, dup3, eventfd2, ...: O_CLOEXEC|O_NONBLOCK */

@@ -19,6 +19,7 @@
 #include <arpa/inet.h>
 #include <net/if.h>
 #include <netinet/in.h>
+#include <sys/utsname.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/mount.h>
@@ -157,6 +158,7 @@ START_TEST(test_every_kind)
 	static uint64_t ca[11];
 	static unsigned char dents[3 * 24];
 	static int one = 1;
+	static struct utsname uts = { .sysname = "Linux", .nodename = "host\n" };
 	static struct stat st;
 	static struct {
 		uint32_t mask, blksize;
@@ -247,6 +249,8 @@ START_TEST(test_every_kind)
 		{ A_DIRENTS_OUT, { P(dents) }, 0, 1, sizeof(dents),
 		  fmt("%p /* 3 entries */", (void *)dents) },
 		{ A_INT_PTR, { P(&one) }, 0, 0, 0, "[1]" },
+		{ A_UTSNAME_OUT, { P(&uts) }, 0, 1, 0,
+		  "{sysname=\"Linux\", nodename=\"host\\n\", ...}" },
 		{ A_OPEN_FLAGS, { O_RDONLY | O_CLOEXEC }, 0, 0, 0, "O_RDONLY|O_CLOEXEC" },
 		{ A_FD_FLAGS, { O_CLOEXEC }, 0, 0, 0, "O_CLOEXEC" },
 		{ A_MODE, { 0644 }, 0, 0, 0, "0644" },
