@@ -558,18 +558,6 @@ static long nr_count[ABI_COUNT];		/* length of both arrays */
 static long entry_nr[ABI_COUNT][ARRAY_SIZE(sysent_table)];
 static bool sysent_ready;
 
-static void free_abi(enum abi abi)
-{
-	if (nr_other_name[abi])
-		for (long nr = 0; nr < nr_count[abi]; nr++)
-			free(nr_other_name[abi][nr]);
-	free(nr_other_name[abi]);
-	free(nr_entry[abi]);
-	nr_other_name[abi] = NULL;
-	nr_entry[abi] = NULL;
-	nr_count[abi] = 0;
-}
-
 static int init_abi(enum abi abi)
 {
 	char *names[NR_SCAN_LIMIT];
@@ -622,32 +610,83 @@ static int init_abi(enum abi abi)
 	return 0;
 }
 
+/*
+ * Start-up resolves only the x86-64 rows, by name (a hash lookup in
+ * libseccomp, ~30x cheaper than scanning every number): that is all the
+ * filter and the decoder of a native program need. The full scan, which
+ * also gives names to numbers without a row and serves i386 and x32,
+ * runs the first time one of those is asked for.
+ */
+static bool abi_full[ABI_COUNT];
+
+static int init_native(void)
+{
+	enum abi abi = ABI_X86_64;
+	long count = 0;
+
+	for (unsigned i = 0; i < ARRAY_SIZE(sysent_table); i++) {
+		int nr = seccomp_syscall_resolve_name_arch(abi_arch[abi].arch,
+							   sysent_table[i].name);
+		entry_nr[abi][i] = nr >= 0 ? nr : -1;
+		if (nr >= count)
+			count = nr + 1;
+	}
+	if (!count)
+		return -ENOSYS;
+	nr_entry[abi] = calloc((size_t)count, sizeof(*nr_entry[abi]));
+	if (!nr_entry[abi])
+		return -ENOMEM;
+	for (unsigned i = 0; i < ARRAY_SIZE(sysent_table); i++)
+		if (entry_nr[abi][i] >= 0)
+			nr_entry[abi][entry_nr[abi][i]] = &sysent_table[i];
+	nr_count[abi] = count;
+	return 0;
+}
+
+static void ensure_full(enum abi abi)
+{
+	if (abi_full[abi] || !sysent_ready)
+		return;
+	abi_full[abi] = true;
+	/* On failure the ABI keeps what it had: x86-64 its rows, the
+	 * others nothing, and their calls print by number. */
+	const struct sysent **entry = nr_entry[abi];
+	long count = nr_count[abi];
+	long saved[ARRAY_SIZE(sysent_table)];
+	memcpy(saved, entry_nr[abi], sizeof(saved));
+	nr_entry[abi] = NULL;
+	nr_count[abi] = 0;
+	if (init_abi(abi) < 0) {
+		nr_entry[abi] = entry;
+		nr_count[abi] = count;
+		memcpy(entry_nr[abi], saved, sizeof(saved));
+		return;
+	}
+	free(entry);
+}
+
 int sysent_init(void)
 {
 	int r;
 
 	if (sysent_ready)
 		return 0;
-	for (int abi = 0; abi < ABI_COUNT; abi++) {
-		if ((r = init_abi((enum abi)abi)) < 0) {
-			while (abi-- > 0)
-				free_abi((enum abi)abi);
-			return r;
-		}
-	}
-	/* Without x86-64 numbers nothing can be filtered or decoded. */
-	if (!nr_count[ABI_X86_64]) {
-		for (int abi = 0; abi < ABI_COUNT; abi++)
-			free_abi((enum abi)abi);
-		return -ENOSYS;
-	}
+	for (int abi = 0; abi < ABI_COUNT; abi++)
+		for (unsigned i = 0; i < ARRAY_SIZE(sysent_table); i++)
+			entry_nr[abi][i] = -1;
+	if ((r = init_native()) < 0)
+		return r;
 	sysent_ready = true;
 	return 0;
 }
 
 const struct sysent *sysent_by_nr(enum abi abi, long nr)
 {
-	if ((unsigned)abi >= ABI_COUNT || nr < 0 || nr >= nr_count[abi])
+	if ((unsigned)abi >= ABI_COUNT || nr < 0)
+		return NULL;
+	if (abi != ABI_X86_64)
+		ensure_full(abi);
+	if (nr >= nr_count[abi])
 		return NULL;
 	return nr_entry[abi][nr];
 }
@@ -657,6 +696,8 @@ long sysent_nr(const struct sysent *se, enum abi abi)
 	if (!sysent_ready || (unsigned)abi >= ABI_COUNT || !se ||
 	    se < sysent_table || se >= sysent_table + ARRAY_SIZE(sysent_table))
 		return -1;
+	if (abi != ABI_X86_64)
+		ensure_full(abi);
 	return entry_nr[abi][se - sysent_table];
 }
 
@@ -666,12 +707,16 @@ const char *sysent_name_any(enum abi abi, long nr)
 
 	if (se)
 		return se->name;
-	if ((unsigned)abi >= ABI_COUNT || nr < 0 || nr >= nr_count[abi])
+	if ((unsigned)abi >= ABI_COUNT)
+		return NULL;
+	ensure_full(abi);
+	if (nr < 0 || nr >= nr_count[abi] || !nr_other_name[abi])
 		return NULL;
 	return nr_other_name[abi][nr];
 }
 
 long sysent_max_nr(void)
 {
+	ensure_full(ABI_X86_64);
 	return nr_count[ABI_X86_64] - 1;
 }
