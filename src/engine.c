@@ -21,6 +21,7 @@
 #include <linux/audit.h>
 #include <linux/sched.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -526,39 +527,50 @@ child_fail(int fd, int stage, int err)
 	      err == ENOENT ? RX_EXIT_NOTFOUND : RX_EXIT_NOEXEC);
 }
 
+/* Record what failed, "WHAT: strerror", for the caller to print. */
+static int fail(struct engine *e, int r, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static int fail(struct engine *e, int r, const char *fmt, ...)
+{
+	char *w = e->res->what;
+	size_t size = sizeof(e->res->what);
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(w, size, fmt, ap);
+	va_end(ap);
+	if (n >= 0 && (size_t)n < size)
+		snprintf(w + n, size - (size_t)n, ": %s", strerror(-r));
+	return r;
+}
+
 static int launch(struct engine *e, const struct saved_sigs *sigs,
 		  int *errfd)
 {
 	const struct engine_cfg *cfg = e->cfg;
+	const char *cmd = cfg->argv[0];
 	char path[PATH_MAX];
-	int r = engine_find_command(cfg->argv[0], path, sizeof(path));
+	int r = engine_find_command(cmd, path, sizeof(path));
 	if (r < 0) {
-		snprintf(e->res->what, sizeof(e->res->what), "%s%s",
-			 cfg->argv[0], r == -ENOENT ? "" : ": cannot execute");
-		return r;
+		e->res->status = r == -ENOENT ? RX_EXIT_NOTFOUND : RX_EXIT_NOEXEC;
+		if (r == -ENOENT && !strchr(cmd, '/')) {
+			snprintf(e->res->what, sizeof(e->res->what),
+				 "%s: command not found", cmd);
+			return r;
+		}
+		return r == -ENOENT ? fail(e, r, "%s", cmd)
+				    : fail(e, r, "%s: cannot execute", cmd);
 	}
 
 	struct sock_fprog prog;
-	if ((r = filter_build(cfg->trace, &prog)) < 0) {
-		snprintf(e->res->what, sizeof(e->res->what),
-			 "cannot build the seccomp filter");
-		return r;
-	}
+	if ((r = filter_build(cfg->trace, &prog)) < 0)
+		return fail(e, r, "cannot build the seccomp filter");
 
-	int sync[2], errp[2];
-	if (pipe2(sync, O_CLOEXEC) < 0) {
-		r = -errno;
-		goto out_prog;
-	}
-	if (pipe2(errp, O_CLOEXEC) < 0) {
-		r = -errno;
-		goto out_sync;
-	}
-
-	pid_t pid = fork();
-	if (pid < 0) {
-		r = -errno;
-		goto out_errp;
+	int sync[2] = { -1, -1 }, errp[2] = { -1, -1 };
+	pid_t pid = -1;
+	if (pipe2(sync, O_CLOEXEC) < 0 || pipe2(errp, O_CLOEXEC) < 0 ||
+	    (pid = fork()) < 0) {
+		r = fail(e, -errno, "cannot start %s", cmd);
+		goto out;
 	}
 	if (pid == 0) {
 		char c;
@@ -576,44 +588,37 @@ static int launch(struct engine *e, const struct saved_sigs *sigs,
 		child_fail(errp[1], STAGE_EXEC, errno);
 	}
 
-	close(sync[0]);
-	close(errp[1]);
-	e->child = pid;
 	long opts = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC |
 		    PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK |
 		    PTRACE_O_TRACECLONE | PTRACE_O_TRACESECCOMP |
 		    PTRACE_O_EXITKILL;
 	if (ptrace(PTRACE_SEIZE, pid, 0L, (void *)opts) < 0) {
-		r = -errno;
-		kill(pid, SIGKILL);
-		waitpid(pid, NULL, 0);
-		snprintf(e->res->what, sizeof(e->res->what),
-			 "cannot trace %s", cfg->argv[0]);
-		close(sync[1]);
-		close(errp[0]);
-		goto out_prog;
+		r = fail(e, -errno, "cannot trace %s", cmd);
+		goto out_kill;
 	}
+	if (write(sync[1], "x", 1) != 1) {
+		r = fail(e, -errno, "cannot start %s", cmd);
+		goto out_kill;
+	}
+	e->child = pid;
 	task_new(e, pid, pid);
 	forward_pid = pid;
-	if (write(sync[1], "x", 1) != 1) {
-		r = -errno;
-		kill(pid, SIGKILL);
-		close(sync[1]);
-		close(errp[0]);
-		goto out_prog;
-	}
-	close(sync[1]);
 	*errfd = errp[0];
-	filter_release(&prog);
-	return 0;
+	errp[0] = -1;
+	r = 0;
+	goto out;
 
-out_errp:
-	close(errp[0]);
-	close(errp[1]);
-out_sync:
-	close(sync[0]);
-	close(sync[1]);
-out_prog:
+out_kill:
+	/* Still blocked on the sync pipe: it never ran the command. */
+	kill(pid, SIGKILL);
+	waitpid(pid, NULL, 0);
+out:
+	for (int i = 0; i < 2; i++) {
+		if (sync[i] >= 0)
+			close(sync[i]);
+		if (errp[i] >= 0)
+			close(errp[i]);
+	}
 	filter_release(&prog);
 	return r;
 }
@@ -839,27 +844,8 @@ int engine_run(const struct engine_cfg *cfg, struct engine_result *res)
 	if (cfg->argv) {
 		e.seccomp = true;
 		r = launch(&e, &sigs, &errfd);
-		if (r < 0) {
-			if (r == -ENOENT && !res->what[0])
-				snprintf(res->what, sizeof(res->what), "%s",
-					 cfg->argv[0]);
-			if (r == -ENOENT && !strchr(cfg->argv[0], '/')) {
-				snprintf(res->what, sizeof(res->what),
-					 "%s: command not found", cfg->argv[0]);
-				res->status = RX_EXIT_NOTFOUND;
-			} else if (r == -ENOENT || r == -EACCES) {
-				size_t n = strlen(res->what);
-				snprintf(res->what + n, sizeof(res->what) - n,
-					 ": %s", strerror(-r));
-				res->status = r == -ENOENT ? RX_EXIT_NOTFOUND
-							   : RX_EXIT_NOEXEC;
-			} else {
-				size_t n = strlen(res->what);
-				snprintf(res->what + n, sizeof(res->what) - n,
-					 "%s%s", n ? ": " : "", strerror(-r));
-			}
+		if (r < 0)
 			goto out;
-		}
 	} else {
 		for (unsigned i = 0; i < cfg->npids; i++) {
 			r = attach_process(&e, cfg->pids[i]);
