@@ -336,6 +336,18 @@ static bool read_all(const struct decode_ctx *dc, uint64_t addr, void *buf,
 	return tracee_read(dc->pid, addr, buf, len) == (ssize_t)len;
 }
 
+/* The object LEN bytes long that argument IDX points to, or false after
+ * printing the pointer itself (NULL, or memory that cannot be read). */
+static bool fetch_arg(struct sbuf *sb, const struct decode_ctx *dc,
+		      unsigned idx, void *buf, size_t len)
+{
+	uint64_t addr = argval(dc, idx);
+	if (addr && read_all(dc, addr, buf, len))
+		return true;
+	put_addr(sb, addr);
+	return false;
+}
+
 /* A pointer-sized value from a tracee array. */
 static bool read_ptr(const struct decode_ctx *dc, uint64_t addr, uint64_t *out)
 {
@@ -862,13 +874,10 @@ static void dec_stat(struct sbuf *sb, const struct decode_ctx *dc,
 		     const struct kind *kd, unsigned idx)
 {
 	(void)kd;
-	uint64_t addr = argval(dc, idx);
 	struct stat st;
 
-	if (!addr || !read_all(dc, addr, &st, sizeof(st))) {
-		put_addr(sb, addr);
+	if (!fetch_arg(sb, dc, idx, &st, sizeof(st)))
 		return;
-	}
 	sb_puts(sb, "{st_mode=");
 	put_mode_sym(sb, st.st_mode);
 	if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)) {
@@ -893,13 +902,10 @@ static void dec_statx(struct sbuf *sb, const struct decode_ctx *dc,
 		      const struct kind *kd, unsigned idx)
 {
 	(void)kd;
-	uint64_t addr = argval(dc, idx);
 	struct kstatx sx;
 
-	if (!addr || !read_all(dc, addr, &sx, sizeof(sx))) {
-		put_addr(sb, addr);
+	if (!fetch_arg(sb, dc, idx, &sx, sizeof(sx)))
 		return;
-	}
 	sb_puts(sb, "{stx_mask=");
 	put_flags(sb, xlat_statx_mask, sx.stx_mask, "0", "STATX_???");
 	sb_puts(sb, ", stx_attributes=");
@@ -913,13 +919,10 @@ static void dec_timespec(struct sbuf *sb, const struct decode_ctx *dc,
 			 const struct kind *kd, unsigned idx)
 {
 	(void)kd;
-	uint64_t addr = argval(dc, idx);
 	int64_t ts[2];
 
-	if (!addr || !read_all(dc, addr, ts, sizeof(ts))) {
-		put_addr(sb, addr);
+	if (!fetch_arg(sb, dc, idx, ts, sizeof(ts)))
 		return;
-	}
 	sb_printf(sb, "{tv_sec=%lld, tv_nsec=%lld}", (long long)ts[0],
 		  (long long)ts[1]);
 }
@@ -1081,13 +1084,10 @@ static void dec_socklen(struct sbuf *sb, const struct decode_ctx *dc,
 			const struct kind *kd, unsigned idx)
 {
 	(void)kd;
-	uint64_t addr = argval(dc, idx);
 	uint32_t len;
 
-	if (!addr || !read_all(dc, addr, &len, sizeof(len))) {
-		put_addr(sb, addr);
+	if (!fetch_arg(sb, dc, idx, &len, sizeof(len)))
 		return;
-	}
 	sb_printf(sb, "[%u]", len);
 }
 
@@ -1095,13 +1095,10 @@ static void dec_int_ptr(struct sbuf *sb, const struct decode_ctx *dc,
 			const struct kind *kd, unsigned idx)
 {
 	(void)kd;
-	uint64_t addr = argval(dc, idx);
 	int v;
 
-	if (!addr || !read_all(dc, addr, &v, sizeof(v))) {
-		put_addr(sb, addr);
+	if (!fetch_arg(sb, dc, idx, &v, sizeof(v)))
 		return;
-	}
 	sb_printf(sb, "[%d]", v);
 }
 
@@ -1109,13 +1106,10 @@ static void dec_utsname(struct sbuf *sb, const struct decode_ctx *dc,
 			const struct kind *kd, unsigned idx)
 {
 	(void)kd;
-	uint64_t addr = argval(dc, idx);
 	struct utsname u;
 
-	if (!addr || !read_all(dc, addr, &u, sizeof(u))) {
-		put_addr(sb, addr);
+	if (!fetch_arg(sb, dc, idx, &u, sizeof(u)))
 		return;
-	}
 	/* strace's abbreviated form: the two fields that tell machines
 	 * apart, then "...". */
 	sb_puts(sb, "{sysname=");
@@ -1129,13 +1123,10 @@ static void dec_pipefds(struct sbuf *sb, const struct decode_ctx *dc,
 			const struct kind *kd, unsigned idx)
 {
 	(void)kd;
-	uint64_t addr = argval(dc, idx);
 	int fds[2];
 
-	if (!addr || !read_all(dc, addr, fds, sizeof(fds))) {
-		put_addr(sb, addr);
+	if (!fetch_arg(sb, dc, idx, fds, sizeof(fds)))
 		return;
-	}
 	sb_putc(sb, '[');
 	put_fd(sb, dc, fds[0]);
 	sb_puts(sb, ", ");
