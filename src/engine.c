@@ -63,7 +63,17 @@ static volatile sig_atomic_t interrupted;
 static volatile pid_t forward_pid;	/* launch mode: the command */
 static volatile pid_t wake_tid;		/* attach mode: a task to interrupt */
 
+static int status_field(pid_t pid, const char *field, long *val);
+
 /* ---- the task table ---------------------------------------------------- */
+
+pid_t rx_task_tgid(struct rx_task *t)
+{
+	long tgid;
+	if (!t->tgid && status_field(t->tid, "Tgid", &tgid) == 0)
+		t->tgid = (pid_t)tgid;
+	return t->tgid ? t->tgid : t->tid;
+}
 
 static struct rx_task *task_get(struct engine *e, pid_t tid)
 {
@@ -105,6 +115,10 @@ static void task_del(struct engine *e, struct rx_task *t)
 	*t->lprev = t->lnext;
 	if (t->lnext)
 		t->lnext->lprev = t->lprev;
+	free(t->stack);
+	t->stack = NULL;
+	if (t->stack_text.p)
+		sb_release(&t->stack_text);
 	t->lnext = e->spare;
 	e->spare = t;
 	e->cfg->run->ntasks--;
@@ -253,6 +267,11 @@ static bool on_entry(struct engine *e, struct rx_task *t,
 
 	if (c->se && (c->se == e->se_clone || c->se == e->se_clone3))
 		untraced_clone(t, c);
+	/* Stopped at entry, before the mapping exists: the modules are
+	 * reported again at the next stack, not now. */
+	if (e->cfg->run->unwind && c->se &&
+	    filter_changes_exec_maps(c->se, c->args))
+		unwind_maps_changed(e->cfg->run->unwind, rx_task_tgid(t));
 
 	const struct traceset *ts = e->cfg->trace;
 	bool selected = c->se ? traceset_has(ts, sysent_index(c->se))
@@ -335,6 +354,8 @@ static void on_exec(struct engine *e, struct rx_task *t)
 		}
 	}
 	t->tgid = t->tid;
+	if (e->cfg->run->unwind)
+		unwind_forget(e->cfg->run->unwind, t->tgid);
 	sinks_exec(e, t, old);
 	resume(e, t, 0);
 }
@@ -348,8 +369,13 @@ static void on_new_child(struct engine *e, struct rx_task *t, int ev)
 		struct rx_task *c = task_get(e, tid);
 		if (!c)
 			c = task_new(e, tid, 0);
-		if (ev != PTRACE_EVENT_CLONE)
-			c->tgid = tid;
+		long tgid = tid;
+		/* A clone may be a thread or a process; the flags were in
+		 * a register or, for clone3, in memory we did not read. */
+		if (ev == PTRACE_EVENT_CLONE &&
+		    status_field(tid, "Tgid", &tgid) < 0)
+			tgid = 0;
+		c->tgid = (pid_t)tgid;
 	}
 	resume(e, t, 0);
 }
@@ -408,6 +434,9 @@ static void on_death(struct engine *e, struct rx_task *t, int status)
 	else
 		sinks_death(e, t, RX_KILLED, WTERMSIG(status),
 			    WCOREDUMP(status));
+	/* The leader's death is reported last, when the process is gone. */
+	if (e->cfg->run->unwind && t->tid == t->tgid)
+		unwind_forget(e->cfg->run->unwind, t->tgid);
 	task_del(e, t);
 }
 
@@ -562,7 +591,7 @@ static int launch(struct engine *e, const struct saved_sigs *sigs,
 	}
 
 	struct sock_fprog prog;
-	if ((r = filter_build(cfg->trace, &prog)) < 0)
+	if ((r = filter_build(cfg->trace, cfg->run->unwind != NULL, &prog)) < 0)
 		return fail(e, r, "cannot build the seccomp filter");
 
 	int sync[2] = { -1, -1 }, errp[2] = { -1, -1 };

@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <sys/mman.h>
+#include <sys/shm.h>
 #include <sys/prctl.h>
 #include <unistd.h>
 
@@ -70,6 +71,65 @@ static int add(scmp_filter_ctx ctx, uint32_t data, long nr)
 	return seccomp_rule_add_exact(ctx, SCMP_ACT_TRACE(data), (int)nr, 0);
 }
 
+/* Calls that change executable mappings, with the argument and bits
+ * that make a call one of them (arg < 0: every call is). */
+static const struct {
+	const char *name;
+	int arg;
+	uint32_t mask;
+} exec_maps[] = {
+	{ "mmap", 2, PROT_EXEC },
+	{ "mprotect", 2, PROT_EXEC },
+	{ "pkey_mprotect", 2, PROT_EXEC },
+	{ "munmap", -1, 0 },
+	{ "mremap", -1, 0 },
+	{ "shmat", 2, SHM_EXEC },
+};
+
+static const struct sysent *exec_maps_se[ARRAY_SIZE(exec_maps)];
+
+static void exec_maps_init(void)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(exec_maps); i++)
+		if (!exec_maps_se[i])
+			exec_maps_se[i] = sysent_by_name(exec_maps[i].name);
+}
+
+bool filter_changes_exec_maps(const struct sysent *se, const uint64_t *args)
+{
+	exec_maps_init();
+	for (size_t i = 0; i < ARRAY_SIZE(exec_maps); i++)
+		if (se == exec_maps_se[i])
+			return exec_maps[i].arg < 0 ||
+			       (args[exec_maps[i].arg] & exec_maps[i].mask);
+	return false;
+}
+
+/* Trap the exec-mapping changes WANT does not trap already; the mask is
+ * compared on the low word, where the kernel reads it. */
+static int maps_rules(scmp_filter_ctx ctx, const struct traceset *want)
+{
+	exec_maps_init();
+	for (size_t i = 0; i < ARRAY_SIZE(exec_maps); i++) {
+		const struct sysent *se = exec_maps_se[i];
+		long nr = se ? sysent_nr(se, ABI_X86_64) : -1;
+		int r;
+		if (nr < 0 || traceset_has(want, sysent_index(se)))
+			continue;
+		if (exec_maps[i].arg < 0)
+			r = add(ctx, sysent_index(se), nr);
+		else
+			r = seccomp_rule_add_exact(ctx,
+				SCMP_ACT_TRACE(sysent_index(se)), (int)nr, 1,
+				SCMP_CMP((unsigned)exec_maps[i].arg,
+					 SCMP_CMP_MASKED_EQ, exec_maps[i].mask,
+					 exec_maps[i].mask));
+		if (r < 0)
+			return r;
+	}
+	return 0;
+}
+
 static int build_rules(scmp_filter_ctx ctx, const struct traceset *want)
 {
 	const struct sysent *clone = sysent_by_name("clone");
@@ -101,7 +161,8 @@ static int build_rules(scmp_filter_ctx ctx, const struct traceset *want)
 	return 0;
 }
 
-int filter_build(const struct traceset *want, struct sock_fprog *prog)
+int filter_build(const struct traceset *want, bool maps,
+		 struct sock_fprog *prog)
 {
 	int r = sysent_init();
 	if (r < 0)
@@ -115,7 +176,8 @@ int filter_build(const struct traceset *want, struct sock_fprog *prog)
 				  SCMP_ACT_TRACE(FILTER_RD_BADARCH))) < 0 ||
 	    (r = seccomp_attr_set(ctx, SCMP_FLTATR_CTL_NNP, 0)) < 0 ||
 	    (r = seccomp_attr_set(ctx, SCMP_FLTATR_CTL_OPTIMIZE, 2)) < 0 ||
-	    (r = build_rules(ctx, want)) < 0)
+	    (r = build_rules(ctx, want)) < 0 ||
+	    (maps && (r = maps_rules(ctx, want)) < 0))
 		goto out;
 
 	/* libseccomp 2.5 exports only to a descriptor. */

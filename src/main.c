@@ -13,6 +13,7 @@
 #include "opts.h"
 #include "sink.h"
 #include "sysent.h"
+#include "unwind.h"
 
 static int list_syscalls(void)
 {
@@ -99,6 +100,11 @@ int main(int argc, char **argv)
 	}
 
 	struct rx_run run = { .dopts = &o.dopts };
+	if (o.stacks) {
+		struct unwind_opts uo = { .depth = o.stack_depth,
+					  .lines = o.source_lines };
+		run.unwind = unwind_new(&uo);
+	}
 	struct rx_sink *sinks = NULL;
 	if (o.summary) {
 		struct rx_sink *s = tsummary_new(out);
@@ -151,6 +157,7 @@ int main(int argc, char **argv)
 		sinks = s->next;
 		s->ops->free(s);
 	}
+	unwind_free(run.unwind);
 	if (out != stderr && fclose(out) == EOF && status == 0) {
 		fprintf(stderr, "rxtrace: cannot write %s: %s\n", o.outfile,
 			strerror(errno));

@@ -9,15 +9,18 @@
 #include <string.h>
 
 #include "opts.h"
+#include "unwind.h"
 #include "util.h"
 
-enum { OPT_LIST_SYSCALLS = 256, OPT_STATS };
+enum { OPT_LIST_SYSCALLS = 256, OPT_STATS, OPT_STACK_DEPTH, OPT_SOURCE_LINES };
 
 static const struct option longopts[] = {
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ "list-syscalls", no_argument, NULL, OPT_LIST_SYSCALLS },
 	{ "stats", no_argument, NULL, OPT_STATS },
+	{ "stack-depth", required_argument, NULL, OPT_STACK_DEPTH },
+	{ "source-lines", required_argument, NULL, OPT_SOURCE_LINES },
 	{ "output", required_argument, NULL, 'o' },
 	{ "attach", required_argument, NULL, 'p' },
 	{ "string-limit", required_argument, NULL, 's' },
@@ -42,6 +45,12 @@ void opts_usage(FILE *fp)
 	      "  -t, -tt, -ttt      prefix lines with the time of day (-tt: with\n"
 	      "                     microseconds, -ttt: seconds since the epoch)\n"
 	      "  -T                 show the time spent in each call\n"
+	      "  -k                 print the stack of each call: module, function,\n"
+	      "                     source file and line\n"
+	      "      --stack-depth=N  at most N frames per stack (default 64, max 256)\n"
+	      "      --source-lines=WHICH  source files, lines and inline frames for\n"
+	      "                     'program' modules (default: all but system\n"
+	      "                     libraries), 'all' or 'none'\n"
 	      "\n"
 	      "General:\n"
 	      "  -o, --output=FILE  write trace lines to FILE instead of stderr\n"
@@ -102,11 +111,13 @@ int opts_parse(struct rx_opts *o, int argc, char **argv, char *err,
 
 	memset(o, 0, sizeof(*o));
 	o->dopts.max_strlen = 32;
+	o->stack_depth = UNWIND_DEFAULT_DEPTH;
+	o->source_lines = UNWIND_LINES_PROGRAM;
 	o->action = ACT_RUN;
 	opterr = 0;
 	optind = 1;
 	/* '+': stop at the command, so its own options stay its own. */
-	while ((c = getopt_long(argc, argv, "+:e:o:s:p:ytTcCfhV", longopts,
+	while ((c = getopt_long(argc, argv, "+:e:o:s:p:ytTcCfkhV", longopts,
 				NULL)) != -1) {
 		unsigned long v;
 		int r;
@@ -163,6 +174,28 @@ int opts_parse(struct rx_opts *o, int argc, char **argv, char *err,
 		case OPT_STATS:
 			o->stats = true;
 			break;
+		case 'k':
+			o->stacks = true;
+			break;
+		case OPT_STACK_DEPTH:
+			if (parse_uint(optarg, UNWIND_MAX_DEPTH, &v) < 0 || v == 0)
+				return usage_error(err, errlen,
+						   "invalid stack depth '%s' (1 to %d)",
+						   optarg, UNWIND_MAX_DEPTH);
+			o->stack_depth = (unsigned)v;
+			break;
+		case OPT_SOURCE_LINES:
+			if (!strcmp(optarg, "none"))
+				o->source_lines = UNWIND_LINES_NONE;
+			else if (!strcmp(optarg, "program"))
+				o->source_lines = UNWIND_LINES_PROGRAM;
+			else if (!strcmp(optarg, "all"))
+				o->source_lines = UNWIND_LINES_ALL;
+			else
+				return usage_error(err, errlen,
+						   "invalid --source-lines '%s' (none, program or all)",
+						   optarg);
+			break;
 		case OPT_LIST_SYSCALLS:
 			o->action = ACT_LIST_SYSCALLS;
 			return 0;
@@ -181,12 +214,20 @@ int opts_parse(struct rx_opts *o, int argc, char **argv, char *err,
 		}
 	}
 
+	if (o->stacks && count_only && !count_also)
+		return usage_error(err, errlen,
+				   "-k prints stacks after trace lines, which -c turns off (use -C)");
 	if (count_only || count_also) {
 		o->trace_mode = true;
 		o->summary = true;
 		o->trace_lines = count_also;
 		if (!have_trace)
 			traceset_all(&o->trace);
+	}
+	/* -k alone traces everything, as strace -k does. */
+	if (o->stacks && !o->trace_mode) {
+		o->trace_mode = o->trace_lines = true;
+		traceset_all(&o->trace);
 	}
 	if (optind < argc)
 		o->argv = argv + optind;

@@ -23,6 +23,9 @@ struct rx_opts {
 	int timestamps;			/* -t count */
 	bool syscall_times;		/* -T */
 	bool stats;			/* --stats */
+	bool stacks;			/* -k */
+	unsigned stack_depth;		/* --stack-depth */
+	int source_lines;		/* --source-lines: enum unwind_lines */
 	enum { ACT_RUN, ACT_HELP, ACT_VERSION, ACT_LIST_SYSCALLS } action;
 };
 

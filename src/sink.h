@@ -13,6 +13,7 @@
 
 #include "decode.h"
 #include "sysent.h"
+#include "unwind.h"
 
 /* One syscall of one task, filled at entry and completed at exit. */
 struct rx_call {
@@ -38,6 +39,8 @@ struct rx_task {
 	bool attached;			/* seen its first stop */
 	bool group_stopped;		/* resumed with PTRACE_LISTEN */
 	enum abi abi_shown;		/* trace mode: last ABI announced */
+	struct unwind_stack *stack;	/* -k: allocated at the first stack */
+	struct sbuf stack_text;		/* -k: the stack of the call, as text */
 	struct rx_call call;		/* the current or last traced call */
 	struct rx_task *hnext;		/* hash chain */
 	struct rx_task *lnext;		/* list of all tasks */
@@ -45,6 +48,9 @@ struct rx_task {
 };
 
 enum rx_death { RX_EXITED, RX_KILLED };
+
+/* T's process id, looked up once when the engine could not tell. */
+pid_t rx_task_tgid(struct rx_task *t);
 
 struct rx_sink;
 struct rx_sink_ops {
@@ -74,6 +80,7 @@ struct rx_sink_ops {
 struct rx_run {
 	unsigned ntasks;		/* live tasks */
 	bool want_time;			/* a sink uses t_entry/t_exit */
+	struct unwind *unwind;		/* stacks, or NULL */
 	const struct decode_opts *dopts;
 };
 

@@ -10,6 +10,7 @@
 
 #include "decode.h"
 #include "sink.h"
+#include "unwind.h"
 #include "xlat.h"
 
 /* strace pads ") " with spaces to this column before "= RET". */
@@ -206,11 +207,36 @@ static void finish_line(struct tprint *tp, const struct rx_task *t,
 	sb_putc(&tp->sb, '\n');
 }
 
+/* -k: the stack is taken at entry, while the mappings are those of the
+ * call (execve replaces them, mmap adds one), and rendered then, so the
+ * symbol cache is free to evict before the line is printed. */
+static void take_stack(struct tprint *tp, struct rx_task *t)
+{
+	struct unwind *u = tp->base.run->unwind;
+	if (!t->stack) {
+		t->stack = unwind_stack_new(u);
+		sb_init(&t->stack_text);
+	}
+	sb_reset(&t->stack_text);
+	pid_t tgid = rx_task_tgid(t);
+	if (unwind_capture(u, tgid, t->tid, t->stack) == 0)
+		unwind_format(u, tgid, t->stack, &t->stack_text);
+}
+
+static void put_stack(struct tprint *tp, struct rx_task *t)
+{
+	if (tp->base.run->unwind && t->stack)
+		fwrite(t->stack_text.p, 1, t->stack_text.len, tp->fp);
+}
+
 static bool tp_entry(struct rx_sink *s, struct rx_task *t)
 {
 	struct tprint *tp = tp_of(s);
 	struct rx_call *c = &t->call;
 	char nbuf[32];
+
+	if (tp->base.run->unwind)
+		take_stack(tp, t);
 
 	show_abi(tp, t);
 	leader(tp, t, &c->t_entry);
@@ -221,6 +247,7 @@ static bool tp_entry(struct rx_sink *s, struct rx_task *t)
 		/* exit_group never returns: finish the line now. */
 		finish_line(tp, t, 0);
 		emit(tp);
+		put_stack(tp, t);
 		c->shown = false;
 		return false;
 	}
@@ -258,6 +285,7 @@ static void tp_exit(struct rx_sink *s, struct rx_task *t)
 	}
 	finish_line(tp, t, col_before);
 	emit(tp);
+	put_stack(tp, t);
 	c->shown = false;
 }
 

@@ -1,0 +1,673 @@
+/* unwind.c - user stacks of stopped threads, symbolised with libdw
+ *
+ * One Dwfl per process, built at its first stack and kept: a fresh one
+ * per stop costs ~30 ms, a cached unwind ~9 us. Its modules are reported
+ * again only after the process changed executable mappings (the engine
+ * traps those calls and says so), or once when a frame lands outside
+ * every module. Symbol, line and inline lookups go through one cache
+ * keyed by module build-id and offset, because libdw scans symbol tables
+ * linearly (~240 us a stack uncached) and parses a CU's line table on
+ * its first lookup; an entry also holds its frame's text, so that a
+ * stack is printed with one copy per frame.
+ */
+#include "config.h"
+
+#include <dwarf.h>
+#include <elfutils/libdw.h>
+#include <elfutils/libdwfl.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "unwind.h"
+
+#ifdef HAVE___CXA_DEMANGLE
+char *__cxa_demangle(const char *mangled, char *buf, size_t *len, int *status);
+#endif
+
+#define PROC_BUCKETS 256
+#define CACHE_SLOTS 8192	/* direct-mapped: a miss costs microseconds */
+#define MAX_INLINE 8		/* logical frames kept per pc */
+
+struct uproc {
+	pid_t tgid;
+	Dwfl *dwfl;
+	bool dirty;		/* executable mappings changed */
+	bool rescued;		/* a frame outside every module caused a
+				 * re-report since the last change */
+	struct uproc *next;
+};
+
+struct csym {
+	const char *func;
+	uint64_t func_start;	/* module offset where func starts */
+	bool has_start;
+	const char *file;
+	int line;
+	bool inlined;
+};
+
+struct centry {
+	uint64_t mod_id;	/* 0: empty slot */
+	uint64_t off;		/* lookup pc - module start */
+	bool activation;	/* pc = lookup pc (else lookup pc + 1) */
+	bool has_cfi;		/* the module can be unwound without guessing */
+	bool program;
+	unsigned nsym;
+	const char *module;
+	const char *build_id;
+	struct csym sym[MAX_INLINE];
+	const char *text;	/* the frame's lines, the last without '\n' */
+	size_t text_len;
+	char *strings;		/* owns every string above */
+};
+
+struct unwind {
+	struct unwind_opts o;
+	struct uproc *procs[PROC_BUCKETS];
+	struct centry cache[CACHE_SLOTS];
+	struct sbuf strs;	/* scratch for building an entry's strings */
+	struct sbuf txt;	/* scratch for its text */
+};
+
+static char *debuginfo_path;
+/* libdw's callbacks take no closure, and rxtrace has one struct unwind. */
+static enum unwind_lines debuginfo_for = UNWIND_LINES_PROGRAM;
+
+static const char *const system_dirs[] = {
+	"/lib/", "/lib32/", "/lib64/", "/libx32/",
+	"/usr/lib/", "/usr/lib32/", "/usr/lib64/", "/usr/libx32/",
+};
+
+bool unwind_system_path(const char *path)
+{
+	if (!path || path[0] != '/')
+		return true;
+	for (size_t i = 0; i < ARRAY_SIZE(system_dirs); i++)
+		if (!strncmp(path, system_dirs[i], strlen(system_dirs[i])))
+			return true;
+	return false;
+}
+
+static bool wants_lines(enum unwind_lines l, const char *modname)
+{
+	return l == UNWIND_LINES_ALL ||
+	       (l == UNWIND_LINES_PROGRAM && !unwind_system_path(modname));
+}
+
+/* Separate debug info is only opened for modules that get source lines.
+ * Loading it decompresses every .debug_* section (60 ms for libc6-dbg's
+ * libc, again in each process), and libdw would also load it for CFI at
+ * the outermost frame, where .eh_frame ends.
+ * The standard search verifies .gnu_debuglink by checksumming the whole
+ * debug file, again in every new process; a build-id names the file
+ * exactly and needs no checksum. */
+static int find_debuginfo(Dwfl_Module *mod, void **userdata,
+			  const char *modname, Dwarf_Addr base,
+			  const char *file_name, const char *debuglink_file,
+			  GElf_Word debuglink_crc, char **debuginfo_file_name)
+{
+	if (!wants_lines(debuginfo_for, modname))
+		return -1;
+	int fd = dwfl_build_id_find_debuginfo(mod, userdata, modname, base,
+					      file_name, debuglink_file,
+					      debuglink_crc,
+					      debuginfo_file_name);
+	if (fd >= 0)
+		return fd;
+	return dwfl_standard_find_debuginfo(mod, userdata, modname, base,
+					    file_name, debuglink_file,
+					    debuglink_crc, debuginfo_file_name);
+}
+
+static const Dwfl_Callbacks callbacks = {
+	.find_elf = dwfl_linux_proc_find_elf,
+	.find_debuginfo = find_debuginfo,
+	.debuginfo_path = &debuginfo_path,
+};
+
+struct unwind *unwind_new(const struct unwind_opts *o)
+{
+	struct unwind *u = xcalloc(1, sizeof(*u));
+	u->o = *o;
+	if (!u->o.depth || u->o.depth > UNWIND_MAX_DEPTH)
+		u->o.depth = UNWIND_DEFAULT_DEPTH;
+	debuginfo_for = u->o.lines;
+	sb_init(&u->strs);
+	sb_init(&u->txt);
+	return u;
+}
+
+static void proc_free(struct uproc *p)
+{
+	if (p->dwfl)
+		dwfl_end(p->dwfl);
+	free(p);
+}
+
+void unwind_free(struct unwind *u)
+{
+	if (!u)
+		return;
+	for (unsigned b = 0; b < PROC_BUCKETS; b++)
+		while (u->procs[b]) {
+			struct uproc *p = u->procs[b];
+			u->procs[b] = p->next;
+			proc_free(p);
+		}
+	for (unsigned i = 0; i < CACHE_SLOTS; i++)
+		free(u->cache[i].strings);
+	sb_release(&u->strs);
+	sb_release(&u->txt);
+	free(u);
+}
+
+struct unwind_stack *unwind_stack_new(const struct unwind *u)
+{
+	struct unwind_stack *st = xcalloc(1, sizeof(*st) +
+					  u->o.depth * sizeof(st->f[0]));
+	return st;
+}
+
+/* ---- processes ---------------------------------------------------------- */
+
+static struct uproc **proc_slot(struct unwind *u, pid_t tgid)
+{
+	struct uproc **pp = &u->procs[(unsigned)tgid % PROC_BUCKETS];
+	while (*pp && (*pp)->tgid != tgid)
+		pp = &(*pp)->next;
+	return pp;
+}
+
+static int report(struct uproc *p)
+{
+	dwfl_report_begin(p->dwfl);
+	int r = dwfl_linux_proc_report(p->dwfl, p->tgid);
+	if (dwfl_report_end(p->dwfl, NULL, NULL) != 0 && r == 0)
+		r = -EIO;
+	p->dirty = false;
+	return r > 0 ? -r : r;
+}
+
+static struct uproc *proc_get(struct unwind *u, pid_t tgid)
+{
+	struct uproc **pp = proc_slot(u, tgid);
+	struct uproc *p = *pp;
+	if (p) {
+		if (p->dirty) {
+			report(p);
+			p->rescued = false;
+		}
+		return p;
+	}
+	/* libdw would ask debuginfod, over the network, for missing debug
+	 * info. Only rxtrace's environment is changed: tracees were started
+	 * before the first stack is ever taken. */
+	unsetenv("DEBUGINFOD_URLS");
+	p = xcalloc(1, sizeof(*p));
+	p->tgid = tgid;
+	p->dwfl = dwfl_begin(&callbacks);
+	if (!p->dwfl || report(p) < 0 ||
+	    dwfl_linux_proc_attach(p->dwfl, tgid, true) != 0) {
+		proc_free(p);
+		return NULL;
+	}
+	*pp = p;
+	return p;
+}
+
+void unwind_maps_changed(struct unwind *u, pid_t tgid)
+{
+	struct uproc *p = *proc_slot(u, tgid);
+	if (p)
+		p->dirty = true;
+}
+
+void unwind_forget(struct unwind *u, pid_t tgid)
+{
+	struct uproc **pp = proc_slot(u, tgid);
+	struct uproc *p = *pp;
+	if (p) {
+		*pp = p->next;
+		proc_free(p);
+	}
+}
+
+/* ---- capture ------------------------------------------------------------ */
+
+struct capture {
+	struct unwind_stack *st;
+	unsigned max;
+};
+
+static int frame_cb(Dwfl_Frame *state, void *arg)
+{
+	struct capture *c = arg;
+	Dwarf_Addr pc;
+	bool act;
+	if (!dwfl_frame_pc(state, &pc, &act))
+		return DWARF_CB_ABORT;
+	if (c->st->n == c->max) {
+		c->st->truncated = true;
+		return DWARF_CB_ABORT;
+	}
+	c->st->f[c->st->n].pc = pc;
+	c->st->f[c->st->n].activation = act;
+	c->st->n++;
+	return DWARF_CB_OK;
+}
+
+int unwind_capture(struct unwind *u, pid_t tgid, pid_t tid,
+		   struct unwind_stack *st)
+{
+	st->n = 0;
+	st->truncated = st->incomplete = false;
+	struct uproc *p = proc_get(u, tgid);
+	if (!p)
+		return -ESRCH;
+	struct capture c = { st, u->o.depth };
+	/* -1 ends most walks ("no DWARF information found" past the last
+	 * frame with CFI): keep what was collected, as libdwfl.h says. */
+	/* 0: the outermost frame says so (_start, clone3); 1: the depth
+	 * limit; -1: no CFI and no frame pointer to go on with. */
+	st->incomplete = dwfl_getthread_frames(p->dwfl, tid, frame_cb, &c) < 0;
+	return st->n ? 0 : -ENODATA;
+}
+
+/* ---- symbols ------------------------------------------------------------ */
+
+static uint64_t fnv1a(uint64_t h, const void *data, size_t len)
+{
+	const unsigned char *s = data;
+	for (size_t i = 0; i < len; i++) {
+		h ^= s[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+/* Builds an entry's strings in u->strs as offsets, then copies them once:
+ * the scratch buffer may move while it grows. */
+static size_t put_str(struct unwind *u, const char *s)
+{
+	size_t at = u->strs.len;
+	sb_puts(&u->strs, s ? s : "");
+	sb_putc(&u->strs, '\0');
+	return at;
+}
+
+void unwind_func_name(struct sbuf *sb, const char *name)
+{
+	size_t n = strcspn(name, "@");
+#ifdef HAVE___CXA_DEMANGLE
+	if (name[0] == '_' && name[1] == 'Z') {
+		char mangled[512];
+		if (n < sizeof(mangled)) {
+			memcpy(mangled, name, n);
+			mangled[n] = '\0';
+			int status;
+			char *d = __cxa_demangle(mangled, NULL, NULL, &status);
+			if (d) {
+				sb_puts(sb, d);
+				free(d);
+				return;
+			}
+		}
+	}
+#endif
+	sb_putn(sb, name, n);
+}
+
+static size_t put_func(struct unwind *u, const char *name)
+{
+	if (!name)
+		return SIZE_MAX;
+	size_t at = u->strs.len;
+	unwind_func_name(&u->strs, name);
+	sb_putc(&u->strs, '\0');
+	return at;
+}
+
+static const char *die_name(Dwarf_Die *die)
+{
+	Dwarf_Attribute attr;
+	const char *name = NULL;
+	if (dwarf_attr_integrate(die, DW_AT_linkage_name, &attr) ||
+	    dwarf_attr_integrate(die, DW_AT_MIPS_linkage_name, &attr))
+		name = dwarf_formstring(&attr);
+	return name ? name : dwarf_diename(die);
+}
+
+static bool func_like(Dwarf_Die *die)
+{
+	int tag = dwarf_tag(die);
+	return tag == DW_TAG_subprogram || tag == DW_TAG_inlined_subroutine ||
+	       tag == DW_TAG_entry_point;
+}
+
+/* Where DIE (an inlined instance) was called from. */
+static void call_site(Dwarf_Die *cudie, Dwarf_Die *die, const char **file,
+		      int *line)
+{
+	Dwarf_Files *files;
+	Dwarf_Attribute attr;
+	Dwarf_Word val;
+	*file = NULL;
+	*line = 0;
+	if (dwarf_getsrcfiles(cudie, &files, NULL) != 0)
+		return;
+	if (dwarf_formudata(dwarf_attr(die, DW_AT_call_file, &attr), &val) == 0)
+		*file = dwarf_filesrc(files, val, NULL, NULL);
+	if (dwarf_formudata(dwarf_attr(die, DW_AT_call_line, &attr), &val) == 0)
+		*line = (int)val;
+}
+
+
+struct pending {		/* a logical frame while strings are built */
+	size_t func, file;	/* offsets of its strings, or SIZE_MAX */
+	uint64_t func_start;
+	bool has_start;
+	int line;
+	bool inlined;
+};
+
+/* Point E's strings into BASE, which holds them at the offsets of PF. */
+static void set_strings(struct centry *e, const char *base,
+			const struct pending *pf, size_t at_mod, size_t at_bid)
+{
+	e->module = base + at_mod;
+	e->build_id = base + at_bid;
+	for (unsigned i = 0; i < e->nsym; i++) {
+		struct csym *s = &e->sym[i];
+		s->func = pf[i].func == SIZE_MAX ? NULL : base + pf[i].func;
+		s->file = pf[i].file == SIZE_MAX ? NULL : base + pf[i].file;
+		s->line = pf[i].line;
+		s->func_start = pf[i].func_start;
+		s->has_start = pf[i].has_start;
+		s->inlined = pf[i].inlined;
+	}
+}
+
+/* E's frame as text: " > MODULE(FUNC+0xOFF) [0xMODOFF] FILE:LINE" per
+ * logical frame, without the last newline. */
+static void render(struct sbuf *sb, const struct centry *e, uint64_t mod_off)
+{
+	for (unsigned k = 0; k < e->nsym; k++) {
+		const struct csym *s = &e->sym[k];
+		if (k)
+			sb_putc(sb, '\n');
+		sb_printf(sb, " > %s(", e->module);
+		if (s->func) {
+			sb_puts(sb, s->func);
+			if (s->has_start && !s->inlined)
+				sb_printf(sb, "+%#llx", (unsigned long long)
+					  (mod_off - s->func_start));
+		}
+		sb_printf(sb, ") [%#llx]", (unsigned long long)mod_off);
+		if (s->file)
+			sb_printf(sb, " %s:%d", s->file, s->line);
+		if (s->inlined && k + 1 < e->nsym && e->sym[k + 1].func)
+			sb_printf(sb, " (inlined into %s)", e->sym[k + 1].func);
+	}
+}
+
+/* Whether libdw finds CFI for LPC; without, it unwinds the next frame
+ * with the frame-pointer heuristic. Modules such as the program itself
+ * often have .eh_frame only for the start files. */
+static bool pc_has_cfi(Dwfl_Module *m, Dwarf_Addr lpc)
+{
+	Dwarf_CFI *cfi[2];
+	Dwarf_Addr bias[2];
+	cfi[0] = dwfl_module_eh_cfi(m, &bias[0]);
+	cfi[1] = dwfl_module_dwarf_cfi(m, &bias[1]);
+	for (int i = 0; i < 2; i++) {
+		Dwarf_Frame *fr;
+		if (cfi[i] && dwarf_cfi_addrframe(cfi[i], lpc - bias[i], &fr) == 0) {
+			free(fr);
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Fill E for the frame at PC (looked up at LPC: pc - 1 for return
+ * addresses) in module M, loaded at START. */
+static void resolve_miss(struct unwind *u, Dwfl_Module *m, Dwarf_Addr start,
+			 Dwarf_Addr pc, Dwarf_Addr lpc, struct centry *e)
+{
+	struct pending pf[MAX_INLINE];
+	unsigned n = 0;
+	const char *mname = dwfl_module_info(m, NULL, NULL, NULL, NULL, NULL,
+					     NULL, NULL);
+	bool lines = wants_lines(u->o.lines, mname);
+	sb_reset(&u->strs);
+	size_t at_mod = put_str(u, mname);
+	size_t at_bid;
+	const unsigned char *bits;
+	GElf_Addr vaddr;
+	int blen = dwfl_module_build_id(m, &bits, &vaddr);
+	at_bid = u->strs.len;
+	for (int i = 0; i < blen; i++)
+		sb_printf(&u->strs, "%02x", bits[i]);
+	sb_putc(&u->strs, '\0');
+
+	GElf_Off soff = 0;
+	GElf_Sym sym;
+	const char *sname = dwfl_module_addrinfo(m, lpc, &soff, &sym, NULL,
+						 NULL, NULL);
+
+	Dwarf_Addr bias;
+	Dwarf_Die *cudie = lines ? dwfl_module_addrdie(m, lpc, &bias) : NULL;
+	Dwarf_Die *scopes = NULL;
+	int ns = cudie ? dwarf_getscopes(cudie, lpc - bias, &scopes) : 0;
+	int k = 0;
+	while (k < ns && !func_like(&scopes[k]))
+		k++;
+
+	const char *file = NULL;
+	int line = 0;
+	if (cudie) {
+		Dwfl_Line *l = dwfl_module_getsrc(m, lpc);
+		if (l)
+			file = dwfl_lineinfo(l, NULL, &line, NULL, NULL, NULL);
+	}
+
+	if (k < ns && dwarf_tag(&scopes[k]) == DW_TAG_inlined_subroutine) {
+		/* dwarf_getscopes inside an inlined instance gives the
+		 * abstract origin's scopes; dwarf_getscopes_die on the
+		 * instance gives the real chain of callers. */
+		Dwarf_Die *is = NULL;
+		int nis = dwarf_getscopes_die(&scopes[k], &is);
+		Dwarf_Die *last = NULL;
+		for (int j = 0; j < nis && n < MAX_INLINE - 1; j++) {
+			if (!func_like(&is[j]))
+				continue;
+			struct pending *p = &pf[n++];
+			bool outer = dwarf_tag(&is[j]) == DW_TAG_subprogram;
+			const char *f = file;
+			int ln = line;
+			if (last)
+				call_site(cudie, last, &f, &ln);
+			memset(p, 0, sizeof(*p));
+			p->func = outer && sname ? put_func(u, sname)
+						 : put_func(u, die_name(&is[j]));
+			p->file = f ? put_str(u, f) : SIZE_MAX;
+			p->line = ln;
+			p->inlined = !outer;
+			if (outer) {
+				p->has_start = sname != NULL;
+				p->func_start = lpc - soff - start;
+				break;
+			}
+			last = &is[j];
+		}
+		free(is);
+	}
+	if (!n) {
+		struct pending *p = &pf[n++];
+		memset(p, 0, sizeof(*p));
+		p->func = put_func(u, sname);
+		p->has_start = sname != NULL;
+		p->func_start = lpc - soff - start;
+		p->file = file ? put_str(u, file) : SIZE_MAX;
+		p->line = line;
+	}
+
+	free(scopes);
+	e->nsym = n;
+	e->has_cfi = pc_has_cfi(m, lpc);
+	e->program = !unwind_system_path(mname);
+
+	/* One allocation holds every string of the entry and its text,
+	 * rendered from the strings while they are still in the scratch. */
+	set_strings(e, u->strs.p, pf, at_mod, at_bid);
+	sb_reset(&u->txt);
+	render(&u->txt, e, pc - start);
+	size_t slen = u->strs.len;
+	free(e->strings);
+	e->strings = xmalloc(slen + u->txt.len + 1);
+	memcpy(e->strings, u->strs.p, slen);
+	memcpy(e->strings + slen, u->txt.p, u->txt.len + 1);
+	set_strings(e, e->strings, pf, at_mod, at_bid);
+	e->text = e->strings + slen;
+	e->text_len = u->txt.len;
+}
+
+static uint64_t module_id(Dwfl_Module *m)
+{
+	const unsigned char *bits;
+	GElf_Addr vaddr;
+	int len = dwfl_module_build_id(m, &bits, &vaddr);
+	uint64_t h = 0xcbf29ce484222325ULL;
+	if (len > 0)
+		h = fnv1a(h, bits, (size_t)len);
+	else {
+		/* No build-id: the file name, and where it is mapped, since
+		 * two processes may map different files of that name. */
+		Dwarf_Addr start;
+		const char *name = dwfl_module_info(m, NULL, &start, NULL, NULL,
+						    NULL, NULL, NULL);
+		h = fnv1a(h, name, strlen(name));
+		h = fnv1a(h, &start, sizeof(start));
+	}
+	return h | 1;	/* never 0, which marks an empty slot */
+}
+
+/* The cache entry for frame F in process P, or NULL when no module maps
+ * its pc; *START is then left alone. */
+static const struct centry *lookup(struct unwind *u, struct uproc *p,
+				   const struct unwind_frame *f,
+				   Dwarf_Addr *start)
+{
+	Dwarf_Addr lpc = f->activation ? f->pc : f->pc - 1;
+	Dwfl_Module *m = dwfl_addrmodule(p->dwfl, lpc);
+	if (!m && !p->rescued) {
+		/* A mapping we were not told about: re-report once until the
+		 * next change, or JIT code would re-report on every stack. */
+		p->rescued = true;
+		report(p);
+		m = dwfl_addrmodule(p->dwfl, lpc);
+	}
+	if (!m)
+		return NULL;
+	dwfl_module_info(m, NULL, start, NULL, NULL, NULL, NULL, NULL);
+	uint64_t id = module_id(m);
+	uint64_t off = lpc - *start;
+	uint64_t h = fnv1a(id, &off, sizeof(off)) ^ f->activation;
+	struct centry *e = &u->cache[h % CACHE_SLOTS];
+	if (e->mod_id == id && e->off == off && e->activation == f->activation)
+		return e;
+	e->mod_id = id;
+	e->off = off;
+	e->activation = f->activation;
+	resolve_miss(u, m, *start, f->pc, lpc, e);
+	return e;
+}
+
+/* Whether frame I of ST was reached by guessing: libdw falls back to
+ * frame pointers when the callee's pc has no module or no CFI. */
+static bool reached_by_fp(struct unwind *u, struct uproc *p,
+			  const struct unwind_stack *st, unsigned i)
+{
+	Dwarf_Addr start;
+	if (!i)
+		return false;
+	const struct centry *ge = lookup(u, p, &st->f[i - 1], &start);
+	return !ge || !ge->has_cfi;
+}
+
+unsigned unwind_resolve(struct unwind *u, pid_t tgid,
+			const struct unwind_stack *st, unsigned i,
+			struct unwind_sym *out, unsigned max)
+{
+	const struct unwind_frame *f = &st->f[i];
+	struct uproc *p = proc_get(u, tgid);
+	Dwarf_Addr start = 0;
+
+	memset(out, 0, sizeof(*out));
+	out->mod_off = f->pc;
+	if (!p || !max)
+		return 1;
+	/* Looked up first: the two entries may share a cache slot. */
+	bool fp = reached_by_fp(u, p, st, i);
+	const struct centry *e = lookup(u, p, f, &start);
+	if (!e)
+		return 1;
+	unsigned n = e->nsym < max ? e->nsym : max;
+	for (unsigned k = 0; k < n; k++) {
+		const struct csym *s = &e->sym[k];
+		struct unwind_sym *o = &out[k];
+		o->module = e->module;
+		o->build_id = e->build_id;
+		o->func = s->func;
+		o->mod_off = f->pc - start;
+		o->func_off = s->has_start ? o->mod_off - s->func_start : 0;
+		o->file = s->file;
+		o->line = s->line;
+		o->inlined = s->inlined;
+		o->fp = fp && k == n - 1;
+		o->program = e->program;
+	}
+	return n;
+}
+
+int unwind_first_program_frame(struct unwind *u, pid_t tgid,
+			       const struct unwind_stack *st)
+{
+	struct uproc *p = proc_get(u, tgid);
+	Dwarf_Addr start;
+	for (unsigned i = 0; p && i < st->n; i++) {
+		const struct centry *e = lookup(u, p, &st->f[i], &start);
+		if (e && e->program)
+			return (int)i;
+	}
+	return -1;
+}
+
+void unwind_format(struct unwind *u, pid_t tgid,
+		   const struct unwind_stack *st, struct sbuf *sb)
+{
+	struct uproc *p = proc_get(u, tgid);
+	bool callee_has_cfi = true;
+	for (unsigned i = 0; i < st->n; i++) {
+		Dwarf_Addr start;
+		const struct centry *e = p ? lookup(u, p, &st->f[i], &start)
+					   : NULL;
+		if (!e) {
+			sb_printf(sb, " > ?() [%#llx]\n",
+				  (unsigned long long)st->f[i].pc);
+			callee_has_cfi = false;
+			continue;
+		}
+		sb_putn(sb, e->text, e->text_len);
+		if (!callee_has_cfi)
+			sb_puts(sb, " (frame pointer)");
+		sb_putc(sb, '\n');
+		callee_has_cfi = e->has_cfi;
+	}
+	if (st->truncated)
+		sb_printf(sb, " > ... (stack truncated at %u frames)\n", st->n);
+	else if (st->incomplete)
+		sb_puts(sb, " > ... (no unwind information beyond this frame)\n");
+}
