@@ -41,7 +41,7 @@ struct uproc {
 
 struct csym {
 	const char *func;
-	uint64_t func_start;	/* module offset where func starts */
+	uint64_t func_start;	/* file address where func starts */
 	bool has_start;
 	const char *file;
 	int line;
@@ -54,6 +54,7 @@ struct centry {
 	bool activation;	/* pc = lookup pc (else lookup pc + 1) */
 	bool has_cfi;		/* the module can be unwound without guessing */
 	bool program;
+	uint64_t addr;		/* the pc as a file address (pc - load bias) */
 	unsigned nsym;
 	const char *module;
 	const char *build_id;
@@ -391,7 +392,7 @@ static void set_strings(struct centry *e, const char *base,
 
 /* E's frame as text: " > MODULE(FUNC+0xOFF) [0xMODOFF] FILE:LINE" per
  * logical frame, without the last newline. */
-static void render(struct sbuf *sb, const struct centry *e, uint64_t mod_off)
+static void render(struct sbuf *sb, const struct centry *e)
 {
 	for (unsigned k = 0; k < e->nsym; k++) {
 		const struct csym *s = &e->sym[k];
@@ -402,9 +403,9 @@ static void render(struct sbuf *sb, const struct centry *e, uint64_t mod_off)
 			sb_puts(sb, s->func);
 			if (s->has_start && !s->inlined)
 				sb_printf(sb, "+%#llx", (unsigned long long)
-					  (mod_off - s->func_start));
+					  (e->addr - s->func_start));
 		}
-		sb_printf(sb, ") [%#llx]", (unsigned long long)mod_off);
+		sb_printf(sb, ") [%#llx]", (unsigned long long)e->addr);
 		if (s->file)
 			sb_printf(sb, " %s:%d", s->file, s->line);
 		if (s->inlined && k + 1 < e->nsym && e->sym[k + 1].func)
@@ -432,9 +433,9 @@ static bool pc_has_cfi(Dwfl_Module *m, Dwarf_Addr lpc)
 }
 
 /* Fill E for the frame at PC (looked up at LPC: pc - 1 for return
- * addresses) in module M, loaded at START. */
-static void resolve_miss(struct unwind *u, Dwfl_Module *m, Dwarf_Addr start,
-			 Dwarf_Addr pc, Dwarf_Addr lpc, struct centry *e)
+ * addresses) in module M. */
+static void resolve_miss(struct unwind *u, Dwfl_Module *m, Dwarf_Addr pc,
+			 Dwarf_Addr lpc, struct centry *e)
 {
 	struct pending pf[MAX_INLINE];
 	unsigned n = 0;
@@ -456,6 +457,10 @@ static void resolve_miss(struct unwind *u, Dwfl_Module *m, Dwarf_Addr start,
 	GElf_Sym sym;
 	const char *sname = dwfl_module_addrinfo(m, lpc, &soff, &sym, NULL,
 						 NULL, NULL);
+	/* File addresses, as addr2line takes them, PIE or not. */
+	Dwarf_Addr lbias = 0;
+	dwfl_module_getelf(m, &lbias);
+	e->addr = pc - lbias;
 
 	Dwarf_Addr bias;
 	Dwarf_Die *cudie = lines ? dwfl_module_addrdie(m, lpc, &bias) : NULL;
@@ -497,7 +502,7 @@ static void resolve_miss(struct unwind *u, Dwfl_Module *m, Dwarf_Addr start,
 			p->inlined = !outer;
 			if (outer) {
 				p->has_start = sname != NULL;
-				p->func_start = lpc - soff - start;
+				p->func_start = lpc - soff - lbias;
 				break;
 			}
 			last = &is[j];
@@ -509,7 +514,7 @@ static void resolve_miss(struct unwind *u, Dwfl_Module *m, Dwarf_Addr start,
 		memset(p, 0, sizeof(*p));
 		p->func = put_func(u, sname);
 		p->has_start = sname != NULL;
-		p->func_start = lpc - soff - start;
+		p->func_start = lpc - soff - lbias;
 		p->file = file ? put_str(u, file) : SIZE_MAX;
 		p->line = line;
 	}
@@ -523,7 +528,7 @@ static void resolve_miss(struct unwind *u, Dwfl_Module *m, Dwarf_Addr start,
 	 * rendered from the strings while they are still in the scratch. */
 	set_strings(e, u->strs.p, pf, at_mod, at_bid);
 	sb_reset(&u->txt);
-	render(&u->txt, e, pc - start);
+	render(&u->txt, e);
 	size_t slen = u->strs.len;
 	free(e->strings);
 	e->strings = xmalloc(slen + u->txt.len + 1);
@@ -555,10 +560,9 @@ static uint64_t module_id(Dwfl_Module *m)
 }
 
 /* The cache entry for frame F in process P, or NULL when no module maps
- * its pc; *START is then left alone. */
+ * its pc. */
 static const struct centry *lookup(struct unwind *u, struct uproc *p,
-				   const struct unwind_frame *f,
-				   Dwarf_Addr *start)
+				   const struct unwind_frame *f)
 {
 	Dwarf_Addr lpc = f->activation ? f->pc : f->pc - 1;
 	Dwfl_Module *m = dwfl_addrmodule(p->dwfl, lpc);
@@ -571,9 +575,10 @@ static const struct centry *lookup(struct unwind *u, struct uproc *p,
 	}
 	if (!m)
 		return NULL;
-	dwfl_module_info(m, NULL, start, NULL, NULL, NULL, NULL, NULL);
+	Dwarf_Addr start;
+	dwfl_module_info(m, NULL, &start, NULL, NULL, NULL, NULL, NULL);
 	uint64_t id = module_id(m);
-	uint64_t off = lpc - *start;
+	uint64_t off = lpc - start;
 	uint64_t h = fnv1a(id, &off, sizeof(off)) ^ f->activation;
 	struct centry *e = &u->cache[h % CACHE_SLOTS];
 	if (e->mod_id == id && e->off == off && e->activation == f->activation)
@@ -581,7 +586,7 @@ static const struct centry *lookup(struct unwind *u, struct uproc *p,
 	e->mod_id = id;
 	e->off = off;
 	e->activation = f->activation;
-	resolve_miss(u, m, *start, f->pc, lpc, e);
+	resolve_miss(u, m, f->pc, lpc, e);
 	return e;
 }
 
@@ -590,10 +595,9 @@ static const struct centry *lookup(struct unwind *u, struct uproc *p,
 static bool reached_by_fp(struct unwind *u, struct uproc *p,
 			  const struct unwind_stack *st, unsigned i)
 {
-	Dwarf_Addr start;
 	if (!i)
 		return false;
-	const struct centry *ge = lookup(u, p, &st->f[i - 1], &start);
+	const struct centry *ge = lookup(u, p, &st->f[i - 1]);
 	return !ge || !ge->has_cfi;
 }
 
@@ -603,7 +607,6 @@ unsigned unwind_resolve(struct unwind *u, pid_t tgid,
 {
 	const struct unwind_frame *f = &st->f[i];
 	struct uproc *p = proc_get(u, tgid);
-	Dwarf_Addr start = 0;
 
 	memset(out, 0, sizeof(*out));
 	out->mod_off = f->pc;
@@ -611,7 +614,7 @@ unsigned unwind_resolve(struct unwind *u, pid_t tgid,
 		return 1;
 	/* Looked up first: the two entries may share a cache slot. */
 	bool fp = reached_by_fp(u, p, st, i);
-	const struct centry *e = lookup(u, p, f, &start);
+	const struct centry *e = lookup(u, p, f);
 	if (!e)
 		return 1;
 	unsigned n = e->nsym < max ? e->nsym : max;
@@ -621,8 +624,8 @@ unsigned unwind_resolve(struct unwind *u, pid_t tgid,
 		o->module = e->module;
 		o->build_id = e->build_id;
 		o->func = s->func;
-		o->mod_off = f->pc - start;
-		o->func_off = s->has_start ? o->mod_off - s->func_start : 0;
+		o->mod_off = e->addr;
+		o->func_off = s->has_start ? e->addr - s->func_start : 0;
 		o->file = s->file;
 		o->line = s->line;
 		o->inlined = s->inlined;
@@ -636,9 +639,8 @@ int unwind_first_program_frame(struct unwind *u, pid_t tgid,
 			       const struct unwind_stack *st)
 {
 	struct uproc *p = proc_get(u, tgid);
-	Dwarf_Addr start;
 	for (unsigned i = 0; p && i < st->n; i++) {
-		const struct centry *e = lookup(u, p, &st->f[i], &start);
+		const struct centry *e = lookup(u, p, &st->f[i]);
 		if (e && e->program)
 			return (int)i;
 	}
@@ -651,9 +653,7 @@ void unwind_format(struct unwind *u, pid_t tgid,
 	struct uproc *p = proc_get(u, tgid);
 	bool callee_has_cfi = true;
 	for (unsigned i = 0; i < st->n; i++) {
-		Dwarf_Addr start;
-		const struct centry *e = p ? lookup(u, p, &st->f[i], &start)
-					   : NULL;
+		const struct centry *e = p ? lookup(u, p, &st->f[i]) : NULL;
 		if (!e) {
 			sb_printf(sb, " > ?() [%#llx]\n",
 				  (unsigned long long)st->f[i].pc);

@@ -47,7 +47,8 @@ struct unwind_sym {
 	const char *build_id;	/* hex, "" without one */
 	const char *func;	/* demangled, or NULL: no symbol */
 	uint64_t func_off;	/* pc - start of func (not for inlined frames) */
-	uint64_t mod_off;	/* pc - load address of the module */
+	uint64_t mod_off;	/* pc as an address of the module's file (pc
+				 * - load bias), as addr2line takes it */
 	const char *file;	/* NULL without line info */
 	int line;
 	bool inlined;		/* inlined into the next logical frame */

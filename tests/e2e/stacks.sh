@@ -60,6 +60,19 @@ frame() {
 LIBC_ANY="^ > /[^ ]*/libc\\.so\\.6\\(([_a-z0-9]+\\+$HEX)?\\) \\[$HEX\\]\$"
 LIBC_OPEN="^ > /[^ ]*/libc\\.so\\.6\\([_a-z0-9]*open[_a-z0-9]*\\+$HEX\\) \\[$HEX\\]\$"
 
+# check_addr2line STACKFILE N MODULE FUNC LINE: the [address] of frame N,
+# a return address, is what addr2line takes: the byte before it is in
+# FUNC at LINE.
+check_addr2line() {
+	command -v addr2line >/dev/null || return 0
+	_a=$(sed -n "${2}p" "$1" | sed -E 's/.*\[(0x[0-9a-f]+)\].*/\1/')
+	_r=$(addr2line -f -e "$3" "$(printf '%#x' $((_a - 1)))" | tr '\n' ' ')
+	case "$_r" in
+	"$4 "*":$5 "*) ;;
+	*) show "$1"; fail "addr2line -e $3 on frame $2 ($_a - 1): '$_r', expected $4 at line $5" ;;
+	esac
+}
+
 L3=$(line_of level3-call stackchain.c)
 L2=$(line_of level2-call stackchain.c)
 L1=$(line_of level1-call stackchain.c)
@@ -86,6 +99,7 @@ if command -v nm >/dev/null; then
 	[ $((0x$_sym + ${_off% *})) -eq $((${_off#* })) ] ||
 		fail "level3 frame '$_f': offset does not add up with nm's level3 at 0x$_sym"
 fi
+check_addr2line "$T/st" 2 "$PROGS/stackchain" level3 "$L3"
 # every call of the program gets its stack: the close after the openat too
 rx_expect 0 "$T/out" "$T/err2" -k -e trace=close -- "$PROGS/stackchain"
 stack_after '^close\(3\) += 0$' "$T/err2" >/dev/null
@@ -159,6 +173,7 @@ for v in nopie static; do
 		"$(frame "stackchain-$v" level2 stackchain.c "$L2")" \
 		"$(frame "stackchain-$v" level1 stackchain.c "$L1")" \
 		"$(frame "stackchain-$v" main stackchain.c "$LM")"
+	check_addr2line "$T/st" 2 "$PROGS/stackchain-$v" level3 "$L3"
 done
 
 step "no CFI, frame pointers: the frames found by the heuristic say so"
