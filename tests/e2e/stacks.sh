@@ -230,6 +230,26 @@ assert_frames "$T/st" "$LIBC_OPEN" \
 	"$(frame libstackdl.so dl_entry stackdl_lib.c "$(line_of dl_entry-call stackdl_lib.c)")" \
 	"$(frame stackdl_main main stackdl_main.c "$(line_of main-call stackdl_main.c)")"
 
+step "-k stops the program on each change of executable mappings, and only then"
+# the extra stops of -k are exactly its mmap/mprotect with PROT_EXEC,
+# munmap and mremap calls, counted by strace
+if [ -n "$STRACE" ] && [ -x "$STRACE" ]; then
+	_stops() {
+		rx_expect 0 "$T/out" "$T/err" --stats "$@" -e trace=openat -o /dev/null -- \
+			"$PROGS/stackdl_main" "$PROGS/libstackdl.so"
+		sed -n 's/^rxtrace: stats: \([0-9]*\) stops.*/\1/p' "$T/err"
+	}
+	plain=$(_stops)
+	with_k=$(_stops -k)
+	"$STRACE" -f -qq -e trace=mmap,mprotect,munmap,mremap -o "$T/maps" \
+		"$PROGS/stackdl_main" "$PROGS/libstackdl.so" >/dev/null
+	nmaps=$(grep -Ec 'PROT_EXEC|^[0-9 ]*(munmap|mremap)\(' "$T/maps")
+	[ "$nmaps" -gt 0 ] || { show "$T/maps"; fail "strace saw no executable mapping change"; }
+	[ $((with_k - plain)) -eq "$nmaps" ] || { show "$T/maps"; fail "-k added $((with_k - plain)) stops (from $plain), expected $nmaps"; }
+else
+	echo "   (strace not found: stop count not checked)"
+fi
+
 step "execve: the stacks before are the old image's, after it the new image's"
 rx_expect 0 "$T/out" "$T/err" -k -e trace=openat -- "$PROGS/stackexec"
 assert_content "$T/out" "stackexec ok"
