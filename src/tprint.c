@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "callfmt.h"
 #include "decode.h"
 #include "sink.h"
 #include "unwind.h"
@@ -28,17 +29,6 @@ struct tprint {
 static struct tprint *tp_of(struct rx_sink *s)
 {
 	return (struct tprint *)s;
-}
-
-static const char *call_name(const struct rx_call *c, char *buf, size_t len)
-{
-	if (c->se)
-		return c->se->name;
-	const char *n = sysent_name_any(c->abi, c->nr);
-	if (n)
-		return n;
-	snprintf(buf, len, "syscall_%#lx", (unsigned long)c->nr);
-	return buf;
 }
 
 /* Another task is about to print: cut the open line the way strace
@@ -94,76 +84,6 @@ static void emit(struct tprint *tp)
 	fwrite(tp->sb.p, 1, tp->sb.len, tp->fp);
 }
 
-static void decode_ctx_of(const struct tprint *tp, const struct rx_task *t,
-			  struct decode_ctx *dc)
-{
-	const struct rx_call *c = &t->call;
-	dc->pid = t->tid;
-	dc->abi = c->abi;
-	dc->args = c->args;
-	dc->exiting = c->exited;
-	dc->failed = c->failed;
-	dc->rval = c->rval;
-	dc->opts = tp->base.run->dopts;
-}
-
-/* Arguments strace leaves out: the mode of open/openat without O_CREAT
- * or O_TMPFILE. */
-static unsigned shown_nargs(const struct rx_call *c)
-{
-	const struct sysent *se = c->se;
-	unsigned n = se->nargs;
-	if (n >= 2 && se->arg[n - 1] == A_MODE && se->arg[n - 2] == A_OPEN_FLAGS &&
-	    !(c->args[n - 2] & (O_CREAT | __O_TMPFILE)))
-		n--;
-	return n;
-}
-
-/* One argument, after ", " when SEP. Some decoders print nothing (the
- * argument of fcntl(fd, F_GETFD)): then the separator goes too. */
-static void put_arg(struct tprint *tp, const struct decode_ctx *dc,
-		    enum argkind k, unsigned i, bool sep)
-{
-	size_t mark = tp->sb.len;
-	if (sep)
-		sb_puts(&tp->sb, ", ");
-	size_t start = tp->sb.len;
-	if (dc->abi != ABI_X86_64 && !argkind_abi_neutral(k))
-		k = A_PTR;
-	decode_arg(&tp->sb, dc, k, i);
-	if (tp->sb.len == start)
-		sb_truncate(&tp->sb, mark);
-}
-
-/* Print the arguments known at entry, up to the first one the kernel
- * fills; returns its index, where the exit carries on. */
-static unsigned put_entry_args(struct tprint *tp, const struct rx_task *t)
-{
-	const struct rx_call *c = &t->call;
-	struct decode_ctx dc;
-	unsigned i, n;
-
-	if (!c->se) {
-		/* Not in the table: raw values, like strace for unknown calls. */
-		for (i = 0; i < SYSENT_MAX_ARGS; i++)
-			sb_printf(&tp->sb, "%s%#llx", i ? ", " : "",
-				  (unsigned long long)c->args[i]);
-		return SYSENT_MAX_ARGS;
-	}
-	decode_ctx_of(tp, t, &dc);
-	n = shown_nargs(c);
-	for (i = 0; i < n; i++) {
-		enum argkind k = c->se->arg[i];
-		if (argkind_is_out(k)) {
-			if (i > 0)
-				sb_puts(&tp->sb, ", ");
-			break;
-		}
-		put_arg(tp, &dc, k, i, i > 0);
-	}
-	return i;
-}
-
 /* strace announces a change of a process's syscall ABI (int 0x80 from
  * a 64-bit program, x32 calls) on a line of its own. */
 static void show_abi(struct tprint *tp, struct rx_task *t)
@@ -193,7 +113,7 @@ static void finish_line(struct tprint *tp, const struct rx_task *t,
 		sb_putc(&tp->sb, '?');
 	} else {
 		struct decode_ctx dc;
-		decode_ctx_of(tp, t, &dc);
+		callfmt_ctx(&dc, t, tp->base.run->dopts);
 		decode_ret(&tp->sb, &dc, c->se ? (enum retkind)c->se->ret : R_INT);
 	}
 	if (tp->o.syscall_times && c->exited) {
@@ -240,8 +160,8 @@ static bool tp_entry(struct rx_sink *s, struct rx_task *t)
 
 	show_abi(tp, t);
 	leader(tp, t, &c->t_entry);
-	sb_printf(&tp->sb, "%s(", call_name(c, nbuf, sizeof(nbuf)));
-	c->next_arg = put_entry_args(tp, t);
+	sb_printf(&tp->sb, "%s(", callfmt_name(c, nbuf, sizeof(nbuf)));
+	c->next_arg = callfmt_args(&tp->sb, t, tp->base.run->dopts, 0, true);
 	c->shown = true;
 	if (c->se && c->se->ret == R_NONE) {
 		/* exit_group never returns: finish the line now. */
@@ -273,16 +193,11 @@ static void tp_exit(struct rx_sink *s, struct rx_task *t)
 	} else {
 		leader(tp, t, &c->t_exit);
 		sb_printf(&tp->sb, "<... %s resumed>",
-			  call_name(c, nbuf, sizeof(nbuf)));
+			  callfmt_name(c, nbuf, sizeof(nbuf)));
 		col_before = 0;
 	}
-	if (c->se) {
-		unsigned from = c->next_arg;
-		struct decode_ctx dc;
-		decode_ctx_of(tp, t, &dc);
-		for (unsigned i = from, n = shown_nargs(c); i < n; i++)
-			put_arg(tp, &dc, c->se->arg[i], i, i > from);
-	}
+	if (c->se)
+		callfmt_args(&tp->sb, t, tp->base.run->dopts, c->next_arg, false);
 	finish_line(tp, t, col_before);
 	emit(tp);
 	put_stack(tp, t);
@@ -342,7 +257,7 @@ static void close_pending(struct tprint *tp, struct rx_task *t,
 		char nbuf[32];
 		leader(tp, t, NULL);
 		sb_printf(&tp->sb, "<... %s resumed>%s",
-			  call_name(c, nbuf, sizeof(nbuf)), why);
+			  callfmt_name(c, nbuf, sizeof(nbuf)), why);
 		emit(tp);
 	}
 	c->shown = false;

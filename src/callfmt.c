@@ -1,0 +1,103 @@
+/* callfmt.c - a traced call as text */
+#include "config.h"
+
+#include <fcntl.h>
+#include <stdio.h>
+
+#include "callfmt.h"
+
+const char *callfmt_name(const struct rx_call *c, char *buf, size_t len)
+{
+	if (c->se)
+		return c->se->name;
+	const char *n = sysent_name_any(c->abi, c->nr);
+	if (n)
+		return n;
+	snprintf(buf, len, "syscall_%#lx", (unsigned long)c->nr);
+	return buf;
+}
+
+void callfmt_ctx(struct decode_ctx *dc, const struct rx_task *t,
+		 const struct decode_opts *o)
+{
+	const struct rx_call *c = &t->call;
+	dc->pid = t->tid;
+	dc->abi = c->abi;
+	dc->args = c->args;
+	dc->exiting = c->exited;
+	dc->failed = c->failed;
+	dc->rval = c->rval;
+	dc->opts = o;
+}
+
+/* Arguments strace leaves out: the mode of open/openat without O_CREAT
+ * or O_TMPFILE. */
+static unsigned shown_nargs(const struct rx_call *c)
+{
+	const struct sysent *se = c->se;
+	unsigned n = se->nargs;
+	if (n >= 2 && se->arg[n - 1] == A_MODE && se->arg[n - 2] == A_OPEN_FLAGS &&
+	    !(c->args[n - 2] & (O_CREAT | __O_TMPFILE)))
+		n--;
+	return n;
+}
+
+/* One argument, after ", " when SEP. Some decoders print nothing (the
+ * argument of fcntl(fd, F_GETFD)): then the separator goes too. */
+static void put_arg(struct sbuf *sb, const struct decode_ctx *dc,
+		    enum argkind k, unsigned i, bool sep)
+{
+	size_t mark = sb->len;
+	if (sep)
+		sb_puts(sb, ", ");
+	size_t start = sb->len;
+	if (dc->abi != ABI_X86_64 && !argkind_abi_neutral(k))
+		k = A_PTR;
+	decode_arg(sb, dc, k, i);
+	if (sb->len == start)
+		sb_truncate(sb, mark);
+}
+
+unsigned callfmt_args(struct sbuf *sb, const struct rx_task *t,
+		      const struct decode_opts *o, unsigned from, bool entry)
+{
+	const struct rx_call *c = &t->call;
+	struct decode_ctx dc;
+	unsigned i, n;
+
+	if (!c->se) {
+		/* Not in the table: raw values, like strace for unknown calls. */
+		for (i = from; i < SYSENT_MAX_ARGS; i++)
+			sb_printf(sb, "%s%#llx", i > from ? ", " : "",
+				  (unsigned long long)c->args[i]);
+		return SYSENT_MAX_ARGS;
+	}
+	callfmt_ctx(&dc, t, o);
+	n = shown_nargs(c);
+	for (i = from; i < n; i++) {
+		enum argkind k = c->se->arg[i];
+		if (entry && argkind_is_out(k)) {
+			if (i > from)
+				sb_puts(sb, ", ");
+			break;
+		}
+		put_arg(sb, &dc, k, i, i > from);
+	}
+	return i;
+}
+
+void callfmt_call(struct sbuf *sb, const struct rx_task *t,
+		  const struct decode_opts *o)
+{
+	const struct rx_call *c = &t->call;
+	char nbuf[32];
+	sb_printf(sb, "%s(", callfmt_name(c, nbuf, sizeof(nbuf)));
+	callfmt_args(sb, t, o, 0, !c->exited);
+	sb_putc(sb, ')');
+	if (c->exited) {
+		struct decode_ctx dc;
+		callfmt_ctx(&dc, t, o);
+		sb_puts(sb, " = ");
+		decode_ret(sb, &dc, c->se ? (enum retkind)c->se->ret : R_INT);
+	}
+}
