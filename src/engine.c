@@ -273,9 +273,9 @@ static bool on_entry(struct engine *e, struct rx_task *t,
 	    filter_changes_exec_maps(c->se, c->args))
 		unwind_maps_changed(e->cfg->run->unwind, rx_task_tgid(t));
 
-	const struct traceset *ts = e->cfg->trace;
-	bool selected = c->se ? traceset_has(ts, sysent_index(c->se))
-			      : ts->unknown_new;
+	const struct filter_spec *want = e->cfg->want;
+	bool selected = c->se ? filter_spec_match(want, sysent_index(c->se), c->args)
+			      : want->all.unknown_new;
 	if (!selected)
 		return false;
 	c->exited = c->shown = c->unfinished = false;
@@ -591,7 +591,7 @@ static int launch(struct engine *e, const struct saved_sigs *sigs,
 	}
 
 	struct sock_fprog prog;
-	if ((r = filter_build(cfg->trace, cfg->run->unwind != NULL, &prog)) < 0)
+	if ((r = filter_build(cfg->want, cfg->run->unwind != NULL, &prog)) < 0)
 		return fail(e, r, "cannot build the seccomp filter");
 
 	int sync[2] = { -1, -1 }, errp[2] = { -1, -1 };

@@ -5,8 +5,8 @@
 #include <stdbool.h>
 #include <sys/types.h>
 
+#include "filter.h"
 #include "sink.h"
-#include "traceset.h"
 
 /* Exit statuses of rxtrace itself; the traced command's own status is
  * passed through otherwise (128+N for a death by signal N). */
@@ -20,7 +20,7 @@ struct engine_cfg {
 	char *const *argv;		/* command to launch, or NULL */
 	const pid_t *pids;		/* -p, when argv is NULL */
 	unsigned npids;
-	const struct traceset *trace;	/* syscalls the sinks see */
+	const struct filter_spec *want;	/* syscalls the sinks see */
 	struct rx_sink *sinks;		/* linked through ->next */
 	struct rx_run *run;
 };

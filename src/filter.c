@@ -7,6 +7,7 @@
 #include <seccomp.h>
 #include <stddef.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/mman.h>
 #include <sys/shm.h>
 #include <sys/prctl.h>
@@ -71,6 +72,24 @@ static int add(scmp_filter_ctx ctx, uint32_t data, long nr)
 	return seccomp_rule_add_exact(ctx, SCMP_ACT_TRACE(data), (int)nr, 0);
 }
 
+void filter_spec_init(struct filter_spec *fs)
+{
+	memset(fs, 0, sizeof(*fs));
+}
+
+void filter_spec_release(struct filter_spec *fs)
+{
+	free(fs->conds);
+	filter_spec_init(fs);
+}
+
+void filter_spec_add_cond(struct filter_spec *fs, const struct filter_cond *c)
+{
+	fs->conds = xrealloc(fs->conds, (fs->nconds + 1) * sizeof(*c));
+	fs->conds[fs->nconds++] = *c;
+	traceset_add(&fs->some, c->idx);
+}
+
 /* Calls that change executable mappings, with the argument and bits
  * that make a call one of them (arg < 0: every call is). */
 static const struct {
@@ -105,63 +124,69 @@ bool filter_changes_exec_maps(const struct sysent *se, const uint64_t *args)
 	return false;
 }
 
-/* Trap the exec-mapping changes WANT does not trap already; the mask is
- * compared on the low word, where the kernel reads it. */
-static int maps_rules(scmp_filter_ctx ctx, const struct traceset *want)
+/* Trap row IDX when its argument ARG has (low word & MASK) == VALUE.
+ * Every trap of a row returns the same data, so that libseccomp merges
+ * the conditions of one row instead of refusing a conflict. */
+static int add_cond(scmp_filter_ctx ctx, unsigned idx, unsigned arg,
+		    uint32_t mask, uint32_t value)
 {
-	exec_maps_init();
-	for (size_t i = 0; i < ARRAY_SIZE(exec_maps); i++) {
-		const struct sysent *se = exec_maps_se[i];
-		long nr = se ? sysent_nr(se, ABI_X86_64) : -1;
-		int r;
-		if (nr < 0 || traceset_has(want, sysent_index(se)))
-			continue;
-		if (exec_maps[i].arg < 0)
-			r = add(ctx, sysent_index(se), nr);
-		else
-			r = seccomp_rule_add_exact(ctx,
-				SCMP_ACT_TRACE(sysent_index(se)), (int)nr, 1,
-				SCMP_CMP((unsigned)exec_maps[i].arg,
-					 SCMP_CMP_MASKED_EQ, exec_maps[i].mask,
-					 exec_maps[i].mask));
-		if (r < 0)
-			return r;
-	}
-	return 0;
+	long nr = sysent_nr(&sysent_table[idx], ABI_X86_64);
+	if (nr < 0)
+		return 0;
+	return seccomp_rule_add_exact(ctx, SCMP_ACT_TRACE(idx), (int)nr, 1,
+				      SCMP_CMP(arg, SCMP_CMP_MASKED_EQ, mask,
+					       value));
 }
 
-static int build_rules(scmp_filter_ctx ctx, const struct traceset *want)
+static int build_rules(scmp_filter_ctx ctx, const struct filter_spec *want,
+		       bool maps)
 {
 	const struct sysent *clone = sysent_by_name("clone");
 	const struct sysent *clone3 = sysent_by_name("clone3");
+	struct traceset all = want->all;
 	int r;
+
+	/* clone3 keeps its flags in memory, where BPF cannot look for
+	 * CLONE_UNTRACED: every call stops. */
+	traceset_add(&all, sysent_index(clone3));
+	exec_maps_init();
+	for (size_t i = 0; maps && i < ARRAY_SIZE(exec_maps); i++)
+		if (exec_maps_se[i] && exec_maps[i].arg < 0)
+			traceset_add(&all, sysent_index(exec_maps_se[i]));
 
 	for (unsigned i = 0; i < sysent_count; i++) {
 		long nr = sysent_nr(&sysent_table[i], ABI_X86_64);
-		if (nr < 0)
-			continue;
-		bool trap = traceset_has(want, i) || &sysent_table[i] == clone3;
-		if (trap && (r = add(ctx, i, nr)) < 0)
+		if (nr >= 0 && traceset_has(&all, i) && (r = add(ctx, i, nr)) < 0)
+			return r;
+	}
+	for (size_t i = 0; i < want->nconds; i++) {
+		const struct filter_cond *c = &want->conds[i];
+		if (!traceset_has(&all, c->idx) &&
+		    (r = add_cond(ctx, c->idx, c->arg, c->mask, c->value)) < 0)
+			return r;
+	}
+	for (size_t i = 0; maps && i < ARRAY_SIZE(exec_maps); i++) {
+		const struct sysent *se = exec_maps_se[i];
+		if (se && exec_maps[i].arg >= 0 &&
+		    !traceset_has(&all, sysent_index(se)) &&
+		    (r = add_cond(ctx, sysent_index(se),
+				  (unsigned)exec_maps[i].arg, exec_maps[i].mask,
+				  exec_maps[i].mask)) < 0)
 			return r;
 	}
 	/* CLONE_UNTRACED would let a child escape the tracer while keeping
-	 * the filter, so its trapped calls would fail with ENOSYS unseen.
-	 * Compare the low word only: the kernel ignores the high one. */
-	if (clone && !traceset_has(want, sysent_index(clone))) {
-		r = seccomp_rule_add_exact(ctx, SCMP_ACT_TRACE(FILTER_RD_UNTRACED),
-				     (int)sysent_nr(clone, ABI_X86_64), 1,
-				     SCMP_A0(SCMP_CMP_MASKED_EQ,
-					     CLONE_UNTRACED, CLONE_UNTRACED));
-		if (r < 0)
-			return r;
-	}
+	 * the filter, so its trapped calls would fail with ENOSYS unseen. */
+	if (clone && !traceset_has(&all, sysent_index(clone)) &&
+	    (r = add_cond(ctx, sysent_index(clone), 0, CLONE_UNTRACED,
+			  CLONE_UNTRACED)) < 0)
+		return r;
 	/* Numbers above the table are caught by the range check that
 	 * append_new_check() adds. Below it, the only numbers without a row
 	 * are the x86-64 hole 335-423, which was never assigned. */
 	return 0;
 }
 
-int filter_build(const struct traceset *want, bool maps,
+int filter_build(const struct filter_spec *want, bool maps,
 		 struct sock_fprog *prog)
 {
 	int r = sysent_init();
@@ -176,8 +201,7 @@ int filter_build(const struct traceset *want, bool maps,
 				  SCMP_ACT_TRACE(FILTER_RD_BADARCH))) < 0 ||
 	    (r = seccomp_attr_set(ctx, SCMP_FLTATR_CTL_NNP, 0)) < 0 ||
 	    (r = seccomp_attr_set(ctx, SCMP_FLTATR_CTL_OPTIMIZE, 2)) < 0 ||
-	    (r = build_rules(ctx, want)) < 0 ||
-	    (maps && (r = maps_rules(ctx, want)) < 0))
+	    (r = build_rules(ctx, want, maps)) < 0)
 		goto out;
 
 	/* libseccomp 2.5 exports only to a descriptor. */

@@ -126,11 +126,14 @@ int main(int argc, char **argv)
 	for (struct rx_sink *s = sinks; s; s = s->next)
 		s->run = &run;
 
+	struct filter_spec want;
+	filter_spec_init(&want);
+	want.all = o.trace;
 	struct engine_cfg cfg = {
 		.argv = o.argv,
 		.pids = o.pids,
 		.npids = o.npids,
-		.trace = &o.trace,
+		.want = &want,
 		.sinks = sinks,
 		.run = &run,
 	};
@@ -158,6 +161,7 @@ int main(int argc, char **argv)
 		s->ops->free(s);
 	}
 	unwind_free(run.unwind);
+	filter_spec_release(&want);
 	if (out != stderr && fclose(out) == EOF && status == 0) {
 		fprintf(stderr, "rxtrace: cannot write %s: %s\n", o.outfile,
 			strerror(errno));
