@@ -1,0 +1,294 @@
+/* bkpt_elf.c - function symbols, imports, GOT slots and IRELATIVE
+ * relocations of one ELF file, read through libelf's section headers */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "bkpt_elf.h"
+
+/* .gnu.version marks a symbol that is not its name's default version. */
+#define VERSYM_HIDDEN 0x8000
+
+static void bkpt_elf_clear(struct bkpt_elf *be)
+{
+	memset(be, 0, sizeof(*be));
+	be->fd = -1;
+}
+
+int bkpt_elf_init(struct bkpt_elf *be, Elf *elf)
+{
+	bkpt_elf_clear(be);
+	GElf_Ehdr eh;
+	if (!elf || elf_kind(elf) != ELF_K_ELF || !gelf_getehdr(elf, &eh) ||
+	    eh.e_ident[EI_CLASS] != ELFCLASS64 || eh.e_machine != EM_X86_64)
+		return -ENOEXEC;
+	be->elf = elf;
+	for (Elf_Scn *scn = elf_nextscn(elf, NULL); scn;
+	     scn = elf_nextscn(elf, scn)) {
+		GElf_Shdr sh;
+		if (!gelf_getshdr(scn, &sh))
+			return -ENOEXEC;
+		if (sh.sh_type == SHT_DYNSYM) {
+			be->dynsym = scn;
+			be->dynsym_index = elf_ndxscn(scn);
+		} else if (sh.sh_type == SHT_SYMTAB) {
+			be->symtab = scn;
+		} else if (sh.sh_type == SHT_GNU_versym) {
+			be->versym = scn;
+		}
+	}
+	return 0;
+}
+
+int bkpt_elf_open(struct bkpt_elf *be, const char *path)
+{
+	bkpt_elf_clear(be);
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	elf_version(EV_CURRENT);
+	Elf *elf = elf_begin(fd, ELF_C_READ_MMAP, NULL);
+	int r = bkpt_elf_init(be, elf);
+	if (r < 0) {
+		elf_end(elf);
+		close(fd);
+		return r;
+	}
+	be->fd = fd;
+	return 0;
+}
+
+void bkpt_elf_release(struct bkpt_elf *be)
+{
+	if (be->fd >= 0) {
+		elf_end(be->elf);
+		close(be->fd);
+	}
+	bkpt_elf_clear(be);
+}
+
+/* The entries of symbol table SCN: count, data and string table index. */
+static size_t sym_table(Elf_Scn *scn, Elf_Data **data, size_t *strndx)
+{
+	GElf_Shdr sh;
+	if (!scn || !gelf_getshdr(scn, &sh) || !sh.sh_entsize)
+		return 0;
+	*data = elf_getdata(scn, NULL);
+	if (!*data)
+		return 0;
+	*strndx = sh.sh_link;
+	return sh.sh_size / sh.sh_entsize;
+}
+
+/*
+ * Whether symbol name S stands for NAME, and if so whether it is NAME's
+ * default version: .symtab spells versions into the name, "memcpy@@GLIBC_2.14"
+ * being the default and "memcpy@GLIBC_2.2.5" an older one.
+ */
+static bool name_matches(const char *s, const char *name, size_t len,
+			 bool *hidden)
+{
+	if (strncmp(s, name, len) || (s[len] && s[len] != '@'))
+		return false;
+	*hidden = s[len] == '@' && s[len + 1] != '@';
+	return true;
+}
+
+static int find_func(struct bkpt_elf *be, Elf_Scn *scn, const char *name,
+		     struct bkpt_sym *out)
+{
+	Elf_Data *data, *vdata = NULL;
+	size_t strndx, n = sym_table(scn, &data, &strndx);
+	bool dynamic = scn == be->dynsym;
+	if (dynamic && be->versym)
+		vdata = elf_getdata(be->versym, NULL);
+	size_t len = strlen(name);
+	int best = -1;
+	bool ambiguous = false;
+
+	for (size_t i = 1; i < n; i++) {
+		GElf_Sym sym;
+		if (!gelf_getsym(data, (int)i, &sym) || sym.st_shndx == SHN_UNDEF)
+			continue;
+		unsigned type = GELF_ST_TYPE(sym.st_info);
+		if (type != STT_FUNC && type != STT_GNU_IFUNC)
+			continue;
+		const char *s = elf_strptr(be->elf, strndx, sym.st_name);
+		bool hidden;
+		if (!s || !name_matches(s, name, len, &hidden))
+			continue;
+		GElf_Versym vs;
+		if (vdata && gelf_getversym(vdata, (int)i, &vs))
+			hidden = hidden || (vs & VERSYM_HIDDEN);
+		int rank = !hidden;
+		if (rank > best) {
+			best = rank;
+			ambiguous = false;
+			*out = (struct bkpt_sym){ sym.st_value, sym.st_size,
+						  type, dynamic };
+		} else if (rank == best && sym.st_value != out->value) {
+			ambiguous = true;
+		}
+	}
+	if (best < 0)
+		return -ENOENT;
+	return ambiguous ? -ENOTUNIQ : 0;
+}
+
+int bkpt_elf_func(struct bkpt_elf *be, const char *name, struct bkpt_sym *out)
+{
+	int r = find_func(be, be->dynsym, name, out);
+	return r == -ENOENT ? find_func(be, be->symtab, name, out) : r;
+}
+
+/* Index in NAMES of the function S names, plainly or as __NAME_chk. */
+static int import_match(const char *s, const char *const *names, size_t n,
+			uint8_t *flag)
+{
+	size_t len = strlen(s);
+	bool chk = len > 6 && !strncmp(s, "__", 2) &&
+		   !strcmp(s + len - 4, "_chk");
+	for (size_t i = 0; i < n; i++) {
+		if (!strcmp(s, names[i])) {
+			*flag = BKPT_IMPORT_PLAIN;
+			return (int)i;
+		}
+		if (chk && strlen(names[i]) == len - 6 &&
+		    !strncmp(s + 2, names[i], len - 6)) {
+			*flag = BKPT_IMPORT_CHK;
+			return (int)i;
+		}
+	}
+	return -1;
+}
+
+int bkpt_elf_imports(struct bkpt_elf *be, const char *const *names, size_t n,
+		     uint8_t *found)
+{
+	memset(found, 0, n);
+	Elf_Data *data;
+	size_t strndx, nsyms = sym_table(be->dynsym, &data, &strndx);
+	for (size_t i = 1; i < nsyms; i++) {
+		GElf_Sym sym;
+		if (!gelf_getsym(data, (int)i, &sym) ||
+		    sym.st_shndx != SHN_UNDEF || !sym.st_name)
+			continue;
+		const char *s = elf_strptr(be->elf, strndx, sym.st_name);
+		uint8_t flag;
+		int k = s ? import_match(s, names, n, &flag) : -1;
+		if (k >= 0)
+			found[k] |= flag;
+	}
+	int count = 0;
+	for (size_t i = 0; i < n; i++)
+		count += found[i] != 0;
+	return count;
+}
+
+/* Any symbol table, for each_rela. */
+#define ANY_LINK SIZE_MAX
+
+/* Call FN on every relocation of the allocated RELA sections (the ones
+ * the loader applies) whose symbol table is section LINK, or ANY_LINK. */
+typedef void (*rela_fn)(struct bkpt_elf *be, const GElf_Rela *rela, void *ctx);
+
+static void each_rela(struct bkpt_elf *be, size_t link, rela_fn fn, void *ctx)
+{
+	for (Elf_Scn *scn = elf_nextscn(be->elf, NULL); scn;
+	     scn = elf_nextscn(be->elf, scn)) {
+		GElf_Shdr sh;
+		if (!gelf_getshdr(scn, &sh) || sh.sh_type != SHT_RELA ||
+		    !(sh.sh_flags & SHF_ALLOC) || !sh.sh_entsize ||
+		    (link != ANY_LINK && sh.sh_link != link))
+			continue;
+		Elf_Data *data = elf_getdata(scn, NULL);
+		size_t n = data ? sh.sh_size / sh.sh_entsize : 0;
+		for (size_t i = 0; i < n; i++) {
+			GElf_Rela rela;
+			if (gelf_getrela(data, (int)i, &rela))
+				fn(be, &rela, ctx);
+		}
+	}
+}
+
+struct slot_ctx {
+	const char *name;
+	Elf_Data *syms;
+	size_t strndx;
+	struct bkpt_slot *out;
+	size_t max, count;
+};
+
+static void slot_add(struct bkpt_elf *be, const GElf_Rela *rela, void *ctx)
+{
+	struct slot_ctx *c = ctx;
+	unsigned type = (unsigned)GELF_R_TYPE(rela->r_info);
+	GElf_Sym sym;
+	if (type != R_X86_64_JUMP_SLOT && type != R_X86_64_GLOB_DAT)
+		return;
+	if (!gelf_getsym(c->syms, (int)GELF_R_SYM(rela->r_info), &sym))
+		return;
+	const char *s = elf_strptr(be->elf, c->strndx, sym.st_name);
+	if (!s || strcmp(s, c->name))
+		return;
+	if (c->count < c->max)
+		c->out[c->count] = (struct bkpt_slot){ rela->r_offset, type };
+	c->count++;
+}
+
+int bkpt_elf_got_slots(struct bkpt_elf *be, const char *name,
+		       struct bkpt_slot *out, size_t max)
+{
+	struct slot_ctx c = { .name = name, .out = out, .max = max };
+	if (!sym_table(be->dynsym, &c.syms, &c.strndx))
+		return 0;
+	each_rela(be, be->dynsym_index, slot_add, &c);
+	return (int)c.count;
+}
+
+struct irel_ctx {
+	struct bkpt_irel *out;
+	size_t max, count;
+};
+
+static void irel_add(struct bkpt_elf *be, const GElf_Rela *rela, void *ctx)
+{
+	struct irel_ctx *c = ctx;
+	if (GELF_R_TYPE(rela->r_info) != R_X86_64_IRELATIVE)
+		return;
+	if (c->count < c->max)
+		c->out[c->count] = (struct bkpt_irel){ rela->r_offset,
+						       (uint64_t)rela->r_addend };
+	c->count++;
+}
+
+int bkpt_elf_irelative(struct bkpt_elf *be, struct bkpt_irel *out, size_t max)
+{
+	struct irel_ctx c = { .out = out, .max = max };
+	each_rela(be, ANY_LINK, irel_add, &c);
+	return (int)c.count;
+}
+
+ssize_t bkpt_elf_read(struct bkpt_elf *be, uint64_t vaddr, void *buf, size_t n)
+{
+	for (Elf_Scn *scn = elf_nextscn(be->elf, NULL); scn;
+	     scn = elf_nextscn(be->elf, scn)) {
+		GElf_Shdr sh;
+		if (!gelf_getshdr(scn, &sh) || !(sh.sh_flags & SHF_ALLOC) ||
+		    sh.sh_type == SHT_NOBITS || vaddr < sh.sh_addr ||
+		    vaddr - sh.sh_addr >= sh.sh_size)
+			continue;
+		Elf_Data *data = elf_rawdata(scn, NULL);
+		uint64_t off = vaddr - sh.sh_addr;
+		if (!data || !data->d_buf || off >= data->d_size)
+			return -EFAULT;
+		if (n > data->d_size - off)
+			n = data->d_size - off;
+		memcpy(buf, (const char *)data->d_buf + off, n);
+		return (ssize_t)n;
+	}
+	return -EFAULT;
+}
