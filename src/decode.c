@@ -33,6 +33,7 @@
 #include <linux/sched.h>
 
 #include "decode.h"
+#include "secret.h"
 #include "tracee.h"
 #include "xlat.h"
 
@@ -470,6 +471,15 @@ static unsigned char *scratch(struct sbuf *sb, size_t n)
 	return (unsigned char *)sb->p + sb->len + gap;
 }
 
+/* Known secrets in tracee bytes become '*' before they are quoted:
+ * once escaped they could no longer be recognised. */
+static void mask_secrets(const struct decode_ctx *dc, unsigned char *buf,
+			 size_t n, bool cut)
+{
+	if (dc->opts->secrets)
+		secret_set_mask(dc->opts->secrets, buf, n, cut);
+}
+
 /* The NUL-terminated string at ADDR, at most MAX bytes, "..." after it
  * when longer. False, with nothing printed, when it cannot be read. */
 static bool put_str(struct sbuf *sb, const struct decode_ctx *dc,
@@ -483,6 +493,7 @@ static bool put_str(struct sbuf *sb, const struct decode_ctx *dc,
 		return false;	/* unterminated up to unreadable memory */
 	if (max == 0 && !complete && tracee_read(dc->pid, addr, buf, 1) != 1)
 		return false;
+	mask_secrets(dc, buf, (size_t)n, !complete);
 	quote(sb, buf, (size_t)n, 0);
 	if (!complete)
 		sb_puts(sb, "...");
@@ -512,6 +523,7 @@ static void put_buf(struct sbuf *sb, const struct decode_ctx *dc,
 		put_addr(sb, addr);
 		return;
 	}
+	mask_secrets(dc, buf, n, len > n);
 	quote(sb, buf, n, 0);
 	if (len > n)
 		sb_puts(sb, "...");

@@ -10,9 +10,14 @@
 #include "sysent.h"
 #include "util.h"
 
+struct secret_set;
+
 struct decode_opts {
 	unsigned max_strlen;	/* -s: bytes of a string or buffer printed (default 32) */
 	bool fd_paths;		/* -y: print <path> after descriptors */
+	/* Known secret values, masked with '*' in every string and buffer
+	 * read from a tracee before it is printed; NULL: none. */
+	const struct secret_set *secrets;
 };
 
 /* Everything a decoder may look at for one syscall of one task. */

@@ -10,7 +10,12 @@
 
 #include "decode.h"
 #include "engine.h"
+#include "envscan.h"
+#include "finding.h"
 #include "opts.h"
+#include "report.h"
+#include "rule.h"
+#include "secret.h"
 #include "sink.h"
 #include "sysent.h"
 #include "unwind.h"
@@ -56,6 +61,46 @@ static FILE *open_output(const char *path, int *err)
 	return fp;
 }
 
+static int list_rules(void)
+{
+	struct sbuf sb;
+	sb_init(&sb);
+	rule_format_list(&sb);
+	fputs(sb.p, stdout);
+	sb_release(&sb);
+	return fflush(stdout) == EOF ? -errno : 0;
+}
+
+/* Trace mode: the line printer and the -c table. */
+static struct rx_sink *trace_sinks(const struct rx_opts *o, FILE *out,
+				   struct rx_run *run)
+{
+	struct rx_sink *sinks = NULL;
+	if (o->summary) {
+		sinks = tsummary_new(out);
+		run->want_time = true;
+	}
+	if (o->trace_lines) {
+		struct tprint_opts to = {
+			.timestamps = o->timestamps,
+			.syscall_times = o->syscall_times,
+			.pid_prefix_always = o->outfile != NULL,
+			.stacks = o->stacks,
+		};
+		struct rx_sink *s = tprint_new(out, &to);
+		s->next = sinks;
+		sinks = s;
+		run->want_time |= o->timestamps || o->syscall_times;
+	}
+	return sinks;
+}
+
+static bool want_color(FILE *fp)
+{
+	const char *nc = getenv("NO_COLOR");
+	return isatty(fileno(fp)) && !(nc && *nc);
+}
+
 int main(int argc, char **argv)
 {
 	struct rx_opts o;
@@ -75,60 +120,87 @@ int main(int argc, char **argv)
 		printf("rxtrace %s\n", PACKAGE_VERSION);
 		return fflush(stdout) == EOF ? RX_EXIT_FAILURE : 0;
 	case ACT_LIST_SYSCALLS:
-		if ((r = list_syscalls()) < 0) {
-			fprintf(stderr, "rxtrace: --list-syscalls: %s\n", strerror(-r));
+	case ACT_LIST_RULES:
+		r = o.action == ACT_LIST_RULES ? list_rules() : list_syscalls();
+		if (r < 0) {
+			fprintf(stderr, "rxtrace: %s: %s\n", o.action == ACT_LIST_RULES ?
+				"--list-rules" : "--list-syscalls", strerror(-r));
 			return RX_EXIT_FAILURE;
 		}
 		return 0;
 	case ACT_RUN:
 		break;
 	}
+	if ((r = sysent_init()) < 0) {
+		fprintf(stderr, "rxtrace: cannot read the syscall table: %s\n",
+			strerror(-r));
+		return RX_EXIT_FAILURE;
+	}
 
+	/* The report is written at the end, atomically; trace lines are a
+	 * stream, written as they come. */
+	bool findings = !o.trace_mode;
 	FILE *out = stderr;
+	struct report_file rf = { 0 };
 	if (o.outfile) {
-		int e;
-		out = open_output(o.outfile, &e);
-		if (!out) {
+		int e = 0;
+		if (findings)
+			e = -report_file_open(&rf, o.outfile);
+		else if (!(out = open_output(o.outfile, &e)))
+			out = stderr;
+		if (e) {
 			fprintf(stderr, "rxtrace: cannot open %s: %s\n", o.outfile,
 				strerror(e));
 			return RX_EXIT_FAILURE;
 		}
+		if (findings)
+			out = rf.fp;
 	} else {
 		/* stderr is shared with the command: whole lines keep the
 		 * two readable when they interleave. */
 		setvbuf(stderr, NULL, _IOLBF, 1 << 16);
 	}
 
+	/* Secret values learned from environments are masked in every
+	 * string the decoders print. */
+	struct secret_set secrets;
+	secret_set_init(&secrets);
+	/* the command starts with rxtrace's own environment */
+	for (char **e = environ; *e; e++)
+		envscan_learn(&secrets, *e, strlen(*e));
+	for (char **a = o.argv; a && *a; a++)
+		envscan_learn_arg(&secrets, *a, strlen(*a));
+	o.dopts.secrets = &secrets;
 	struct rx_run run = { .dopts = &o.dopts };
-	if (o.stacks) {
+	if (o.stacks || findings) {
 		struct unwind_opts uo = { .depth = o.stack_depth,
 					  .lines = o.source_lines };
 		run.unwind = unwind_new(&uo);
 	}
-	struct rx_sink *sinks = NULL;
-	if (o.summary) {
-		struct rx_sink *s = tsummary_new(out);
-		s->next = sinks;
-		sinks = s;
-		run.want_time = true;
-	}
-	if (o.trace_lines) {
-		struct tprint_opts to = {
-			.timestamps = o.timestamps,
-			.syscall_times = o.syscall_times,
-			.pid_prefix_always = o.outfile != NULL,
+	struct filter_spec want;
+	filter_spec_init(&want);
+	struct finding_store fs;
+	finding_store_init(&fs);
+	struct rx_sink *sinks;
+	if (findings) {
+		struct rule_engine_opts ro = {
+			.enabled = o.rules, .min_level = o.min_level,
+			.unwind = run.unwind, .secrets = &secrets,
 		};
-		struct rx_sink *s = tprint_new(out, &to);
-		s->next = sinks;
-		sinks = s;
-		run.want_time |= o.timestamps || o.syscall_times;
+		sinks = rule_engine_new(&ro, &fs);
+		rule_engine_want(&o.rules, &want);
+	} else {
+		sinks = trace_sinks(&o, out, &run);
+		want.all = o.trace;
 	}
+	/* first: the secrets of a new program are known before any other
+	 * sink prints its calls */
+	struct rx_sink *es = envscan_new(&secrets);
+	es->next = sinks;
+	sinks = es;
 	for (struct rx_sink *s = sinks; s; s = s->next)
 		s->run = &run;
 
-	struct filter_spec want;
-	filter_spec_init(&want);
-	want.all = o.trace;
 	struct engine_cfg cfg = {
 		.argv = o.argv,
 		.pids = o.pids,
@@ -152,6 +224,25 @@ int main(int argc, char **argv)
 	}
 	if (r < 0)
 		fprintf(stderr, "rxtrace: %s\n", res.what);
+	if (findings && r < 0) {
+		/* nothing was traced: no report, and no file left behind */
+		if (o.outfile)
+			report_file_abort(&rf);
+	} else if (findings) {
+		struct reporter *rep = report_text_new(out, !o.outfile && want_color(out));
+		struct report_run rr = { o.argv, o.npids, status };
+		int wr = rep->ops->write(rep, &fs, &rr);
+		rep->ops->free(rep);
+		if (!wr && o.outfile)
+			wr = report_file_commit(&rf);
+		else if (o.outfile)
+			report_file_abort(&rf);
+		if (wr < 0) {
+			fprintf(stderr, "rxtrace: cannot write %s: %s\n",
+				o.outfile ? o.outfile : "the report", strerror(-wr));
+			status = RX_EXIT_FAILURE;
+		}
+	}
 	if (o.stats)
 		fprintf(stderr, "rxtrace: stats: %lu stops, %lu calls, %lu tasks\n",
 			res.stops, res.calls, res.tasks);
@@ -160,9 +251,11 @@ int main(int argc, char **argv)
 		sinks = s->next;
 		s->ops->free(s);
 	}
+	finding_store_release(&fs);
 	unwind_free(run.unwind);
 	filter_spec_release(&want);
-	if (out != stderr && fclose(out) == EOF && status == 0) {
+	secret_set_release(&secrets);
+	if (!findings && out != stderr && fclose(out) == EOF && status == 0) {
 		fprintf(stderr, "rxtrace: cannot write %s: %s\n", o.outfile,
 			strerror(errno));
 		status = RX_EXIT_FAILURE;

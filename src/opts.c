@@ -12,12 +12,19 @@
 #include "unwind.h"
 #include "util.h"
 
-enum { OPT_LIST_SYSCALLS = 256, OPT_STATS, OPT_STACK_DEPTH, OPT_SOURCE_LINES };
+enum {
+	OPT_LIST_SYSCALLS = 256, OPT_STATS, OPT_STACK_DEPTH, OPT_SOURCE_LINES,
+	OPT_LIST_RULES, OPT_RULES, OPT_DISABLE, OPT_MIN_LEVEL,
+};
 
 static const struct option longopts[] = {
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ "list-syscalls", no_argument, NULL, OPT_LIST_SYSCALLS },
+	{ "list-rules", no_argument, NULL, OPT_LIST_RULES },
+	{ "rules", required_argument, NULL, OPT_RULES },
+	{ "disable", required_argument, NULL, OPT_DISABLE },
+	{ "min-level", required_argument, NULL, OPT_MIN_LEVEL },
 	{ "stats", no_argument, NULL, OPT_STATS },
 	{ "stack-depth", required_argument, NULL, OPT_STACK_DEPTH },
 	{ "source-lines", required_argument, NULL, OPT_SOURCE_LINES },
@@ -33,6 +40,14 @@ void opts_usage(FILE *fp)
 	      "       rxtrace [OPTIONS] -p PID [-p PID...]\n"
 	      "Run COMMAND, or attach to running processes, and watch what they do\n"
 	      "inside: every thread and child is followed.\n"
+	      "\n"
+	      "Findings mode (the default): run the rules, report at exit on stderr:\n"
+	      "      --rules=LIST   enable only these rules: ids and globs, e.g.\n"
+	      "                     RX-LIB-001,RX-PROC-* (default: the stable rules)\n"
+	      "      --disable=LIST  disable these rules\n"
+	      "      --min-level=LEVEL  report only findings at LEVEL or above:\n"
+	      "                     note (default), warning, error\n"
+	      "      --list-rules   print the rule catalogue and exit\n"
 	      "\n"
 	      "Trace mode (strace-style lines on stderr):\n"
 	      "  -e trace=SET       print the syscalls in SET: names, %classes, all, none;\n"
@@ -53,7 +68,8 @@ void opts_usage(FILE *fp)
 	      "                     libraries), 'all' or 'none'\n"
 	      "\n"
 	      "General:\n"
-	      "  -o, --output=FILE  write trace lines to FILE instead of stderr\n"
+	      "  -o, --output=FILE  write the report or the trace lines to FILE\n"
+	      "                     instead of stderr\n"
 	      "  -p, --attach=PID   attach to process PID (repeatable); detach on\n"
 	      "                     SIGINT, SIGTERM or SIGHUP, leaving it running\n"
 	      "  -f                 accepted for strace compatibility (always on)\n"
@@ -113,7 +129,10 @@ int opts_parse(struct rx_opts *o, int argc, char **argv, char *err,
 	o->dopts.max_strlen = 32;
 	o->stack_depth = UNWIND_DEFAULT_DEPTH;
 	o->source_lines = UNWIND_LINES_PROGRAM;
+	rule_set_default(&o->rules);
+	o->min_level = RULE_NOTE;
 	o->action = ACT_RUN;
+	const char *rules = NULL, *disable = NULL;
 	opterr = 0;
 	optind = 1;
 	/* '+': stop at the command, so its own options stay its own. */
@@ -199,6 +218,22 @@ int opts_parse(struct rx_opts *o, int argc, char **argv, char *err,
 		case OPT_LIST_SYSCALLS:
 			o->action = ACT_LIST_SYSCALLS;
 			return 0;
+		case OPT_LIST_RULES:
+			o->action = ACT_LIST_RULES;
+			return 0;
+		case OPT_RULES:
+			rules = optarg;
+			break;
+		case OPT_DISABLE:
+			disable = optarg;
+			break;
+		case OPT_MIN_LEVEL:
+			if ((r = rule_level_parse(optarg)) < 0)
+				return usage_error(err, errlen,
+						   "invalid --min-level '%s' (note, warning or error)",
+						   optarg);
+			o->min_level = (enum rule_level)r;
+			break;
 		case ':':
 			return usage_error(err, errlen,
 					   "option '%s' requires an argument",
@@ -214,6 +249,15 @@ int opts_parse(struct rx_opts *o, int argc, char **argv, char *err,
 		}
 	}
 
+	char why[128];
+	if (rules && rule_set_parse(&o->rules, rules, why, sizeof(why)) < 0)
+		return usage_error(err, errlen, "%s in --rules", why);
+	if (disable) {
+		struct rule_set drop;
+		if (rule_set_parse(&drop, disable, why, sizeof(why)) < 0)
+			return usage_error(err, errlen, "%s in --disable", why);
+		rule_set_remove(&o->rules, &drop);
+	}
 	if (o->stacks && count_only && !count_also)
 		return usage_error(err, errlen,
 				   "-k prints stacks after trace lines, which -c turns off (use -C)");

@@ -8,6 +8,7 @@
 
 #include "decode.h"
 #include "engine.h"
+#include "rule_catalog.h"
 #include "traceset.h"
 
 struct rx_opts {
@@ -26,7 +27,10 @@ struct rx_opts {
 	bool stacks;			/* -k */
 	unsigned stack_depth;		/* --stack-depth */
 	int source_lines;		/* --source-lines: enum unwind_lines */
-	enum { ACT_RUN, ACT_HELP, ACT_VERSION, ACT_LIST_SYSCALLS } action;
+	struct rule_set rules;		/* findings: --rules, --disable */
+	enum rule_level min_level;	/* --min-level */
+	enum { ACT_RUN, ACT_HELP, ACT_VERSION, ACT_LIST_SYSCALLS,
+	       ACT_LIST_RULES } action;
 };
 
 /* Parse ARGV into O. On a usage error returns -EINVAL with a one-line

@@ -42,6 +42,8 @@ struct rx_task {
 	struct unwind_stack *stack;	/* -k: allocated at the first stack */
 	struct sbuf stack_text;		/* -k: the stack of the call, as text */
 	struct rx_call call;		/* the current or last traced call */
+	uint32_t rule_exits;		/* findings: the rules that wait for
+					 * the exit of the call */
 	struct rx_task *hnext;		/* hash chain */
 	struct rx_task *lnext;		/* list of all tasks */
 	struct rx_task **lprev;
@@ -95,6 +97,7 @@ struct tprint_opts {
 	int timestamps;			/* 0, 1 (-t), 2 (-tt), 3 (-ttt) */
 	bool syscall_times;		/* -T */
 	bool pid_prefix_always;		/* output to a file: "PID " on every line */
+	bool stacks;			/* -k: the stack after each line */
 };
 struct rx_sink *tprint_new(FILE *fp, const struct tprint_opts *o);
 /* -c: the counting summary printed at finish. */

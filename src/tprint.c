@@ -145,7 +145,7 @@ static void take_stack(struct tprint *tp, struct rx_task *t)
 
 static void put_stack(struct tprint *tp, struct rx_task *t)
 {
-	if (tp->base.run->unwind && t->stack)
+	if (tp->o.stacks && t->stack)
 		fwrite(t->stack_text.p, 1, t->stack_text.len, tp->fp);
 }
 
@@ -155,7 +155,7 @@ static bool tp_entry(struct rx_sink *s, struct rx_task *t)
 	struct rx_call *c = &t->call;
 	char nbuf[32];
 
-	if (tp->base.run->unwind)
+	if (tp->o.stacks)
 		take_stack(tp, t);
 
 	show_abi(tp, t);

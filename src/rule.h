@@ -1,0 +1,107 @@
+/* rule.h - the rule engine: a sink that hands each enabled rule the
+ * calls and events it asked for, and records what the rules report.
+ *
+ * A rule is a row of struct rule_impl in its group's file (rule_env.c,
+ * rule_proc.c, ...): the syscalls it needs (with argument conditions the
+ * seccomp filter checks, so that other calls cost nothing) and its
+ * callbacks. Callbacks run while the task is stopped; they read what they
+ * need (tracee memory, /proc) and call rule_report().
+ */
+#ifndef RX_RULE_H
+#define RX_RULE_H
+
+#include <signal.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "filter.h"
+#include "finding.h"
+#include "rule_catalog.h"
+#include "secret.h"
+#include "sink.h"
+
+/* A call a rule wants: SYSCALL, and when ARG >= 0 only with (low word of
+ * argument ARG & MASK) == VALUE. Lists end with a NULL syscall. */
+struct rule_trigger {
+	const char *syscall;
+	int arg;
+	uint32_t mask, value;
+};
+
+struct rule_env;
+
+struct rule_impl {
+	enum rule_idx idx;
+	const struct rule_trigger *triggers;
+	/* At the entry of a call one of the triggers matched. Returns true
+	 * to see the call's exit as well. */
+	bool (*entry)(struct rule_env *re, struct rx_task *t);
+	void (*exit)(struct rule_env *re, struct rx_task *t);
+	/* T's process has a new program (after a successful execve). */
+	void (*exec)(struct rule_env *re, struct rx_task *t);
+	/* A signal about to be delivered to T (SI may be NULL). */
+	void (*signal)(struct rule_env *re, struct rx_task *t, int sig,
+		       const siginfo_t *si);
+	/* Frees the state the rule keeps per process (rule_state). */
+	void (*state_free)(void *state);
+};
+
+/* The implemented rules of each group, each list ending with a row
+ * whose triggers and callbacks are all NULL. */
+extern const struct rule_impl rule_impls_env[], rule_impls_proc[],
+	rule_impls_mem[], rule_impls_net[], rule_impls_file[], rule_impls_lib[];
+
+/* Whether rule IDX has an implementation (--list-rules says so). */
+bool rule_implemented(unsigned idx);
+
+/* What a rule reports. LEVEL and SEVERITY are the result's: the rule's
+ * default or one of its variants in RULES.md. */
+struct rule_hit {
+	enum rule_level level;
+	double severity;
+	const char *key;	/* what tells findings at one call site apart
+				 * (a path, a request name), or NULL */
+	bool no_call;		/* not about the current call: no evidence */
+	bool no_stack;		/* not about where the program is: no stack,
+				 * one finding per executable and key */
+};
+
+/* Record a finding of the rule being run, for T's current call (its
+ * decoded text is the evidence) and the stack T is stopped in. The
+ * message is printf-style, one line; it must not hold secret values. */
+void rule_report(struct rule_env *re, struct rx_task *t,
+		 const struct rule_hit *h, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+/* The rule's state for T's process, NULL until the rule stores one; it
+ * is freed with state_free when the process execs or dies. */
+void **rule_state(struct rule_env *re, struct rx_task *t);
+
+/* The secret values learned so far, shared with every output. */
+struct secret_set *rule_secrets(struct rule_env *re);
+const struct decode_opts *rule_dopts(struct rule_env *re);
+
+/* The path of T's descriptor FD (readlink of /proc/TID/fd/FD) in BUF, or
+ * -errno. */
+int rule_fd_path(const struct rx_task *t, int fd, char *buf, size_t len);
+/* The string at ADDR in T's memory (at most LEN - 1 bytes), or -errno. */
+int rule_read_str(const struct rx_task *t, uint64_t addr, char *buf,
+		  size_t len);
+
+/* ---- the engine side --------------------------------------------------- */
+
+struct rule_engine_opts {
+	struct rule_set enabled;
+	enum rule_level min_level;	/* findings below are not recorded */
+	struct unwind *unwind;		/* stacks of findings */
+	struct secret_set *secrets;
+};
+
+/* The findings sink; FS receives the findings. */
+struct rx_sink *rule_engine_new(const struct rule_engine_opts *o,
+				struct finding_store *fs);
+
+/* The calls the enabled rules of SET need, added to WANT. */
+void rule_engine_want(const struct rule_set *set, struct filter_spec *want);
+
+#endif

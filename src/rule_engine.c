@@ -1,0 +1,478 @@
+/* rule_engine.c - the findings sink: dispatch to the enabled rules,
+ * per-process rule state, and findings with their stacks */
+#include "config.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "callfmt.h"
+#include "rule.h"
+#include "tracee.h"
+#include "unwind.h"
+#include "util.h"
+
+#define PROC_BUCKETS 256
+/* rx_task.rule_exits has one bit per dispatch entry of a row */
+#define MAX_PER_ROW 32
+
+static const struct rule_impl *const groups[] = {
+	rule_impls_env, rule_impls_proc, rule_impls_mem,
+	rule_impls_net, rule_impls_file, rule_impls_lib,
+};
+
+/* Calls every implemented rule in catalogue order of groups: F(impl). */
+#define FOR_EACH_IMPL(p)						\
+	for (size_t g_ = 0; g_ < ARRAY_SIZE(groups); g_++)		\
+		for (const struct rule_impl *p = groups[g_];		\
+		     p->triggers || p->entry || p->exec || p->signal; p++)
+
+bool rule_implemented(unsigned idx)
+{
+	FOR_EACH_IMPL(p)
+		if ((unsigned)p->idx == idx)
+			return true;
+	return false;
+}
+
+struct disp {
+	const struct rule_impl *impl;
+	const struct rule_trigger *trig;
+};
+
+struct rproc {
+	pid_t tgid;
+	char *exe;			/* read at the first finding */
+	void *state[RULE_COUNT];
+	struct rproc *next;
+};
+
+/* Copies of the strings of the resolved frames: unwind_resolve's strings
+ * last until its next call only. */
+struct frame_strings {
+	struct sbuf sb;
+	size_t off[FINDING_MAX_FRAMES][4];
+};
+
+struct rule_env {
+	struct rx_sink base;
+	struct rule_engine_opts o;
+	struct finding_store *fs;
+	struct disp *rows[TRACESET_MAX];	/* per sysent row */
+	unsigned nrows[TRACESET_MAX];
+	const struct rule_impl **evimpls;	/* with exec or signal callbacks */
+	size_t nevimpls;
+	struct rproc *procs[PROC_BUCKETS];
+	const struct rule_impl *cur;		/* the rule being run */
+	struct unwind_stack *stack;
+	struct sbuf msg, evidence;
+	struct frame_strings fsr;
+};
+
+static struct rule_env *re_of(struct rx_sink *s)
+{
+	return (struct rule_env *)s;
+}
+
+static bool trig_holds(const struct rule_trigger *tr, const uint64_t *args)
+{
+	return tr->arg < 0 ||
+	       ((uint32_t)args[tr->arg] & tr->mask) == tr->value;
+}
+
+/* ---- per-process state ---------------------------------------------------- */
+
+static struct rproc **proc_slot(struct rule_env *re, pid_t tgid)
+{
+	struct rproc **pp = &re->procs[(unsigned)tgid % PROC_BUCKETS];
+	while (*pp && (*pp)->tgid != tgid)
+		pp = &(*pp)->next;
+	return pp;
+}
+
+static struct rproc *proc_get(struct rule_env *re, pid_t tgid)
+{
+	struct rproc **pp = proc_slot(re, tgid);
+	if (!*pp) {
+		*pp = xcalloc(1, sizeof(**pp));
+		(*pp)->tgid = tgid;
+	}
+	return *pp;
+}
+
+static void proc_clear(struct rproc *p)
+{
+	FOR_EACH_IMPL(impl) {
+		void **st = &p->state[impl->idx];
+		if (*st && impl->state_free)
+			impl->state_free(*st);
+		*st = NULL;
+	}
+	free(p->exe);
+	p->exe = NULL;
+}
+
+static void proc_forget(struct rule_env *re, pid_t tgid)
+{
+	struct rproc **pp = proc_slot(re, tgid);
+	struct rproc *p = *pp;
+	if (p) {
+		*pp = p->next;
+		proc_clear(p);
+		free(p);
+	}
+}
+
+void **rule_state(struct rule_env *re, struct rx_task *t)
+{
+	return &proc_get(re, rx_task_tgid(t))->state[re->cur->idx];
+}
+
+struct secret_set *rule_secrets(struct rule_env *re)
+{
+	return re->o.secrets;
+}
+
+const struct decode_opts *rule_dopts(struct rule_env *re)
+{
+	return re->base.run->dopts;
+}
+
+int rule_fd_path(const struct rx_task *t, int fd, char *buf, size_t len)
+{
+	char link[64];
+	snprintf(link, sizeof(link), "/proc/%d/fd/%d", (int)t->tid, fd);
+	ssize_t n = readlink(link, buf, len - 1);
+	if (n < 0)
+		return -errno;
+	buf[n] = '\0';
+	return 0;
+}
+
+int rule_read_str(const struct rx_task *t, uint64_t addr, char *buf,
+		  size_t len)
+{
+	bool complete;
+	ssize_t n = tracee_read_str(t->tid, addr, buf, len - 1, &complete);
+	return n < 0 ? (int)n : 0;
+}
+
+/* ---- findings --------------------------------------------------------------- */
+
+static const char *proc_exe(struct rproc *p)
+{
+	if (!p->exe) {
+		char link[64], buf[PATH_MAX];
+		snprintf(link, sizeof(link), "/proc/%d/exe", (int)p->tgid);
+		ssize_t n = readlink(link, buf, sizeof(buf) - 1);
+		if (n <= 0)
+			return NULL;
+		buf[n] = '\0';
+		p->exe = xstrdup(buf);
+	}
+	return p->exe;
+}
+
+static void to_frame(struct finding_frame *d, const struct unwind_sym *s)
+{
+	/* the strings are copied by finding_add, and only then */
+	d->module = (char *)s->module;
+	d->build_id = (char *)s->build_id;
+	d->func = (char *)s->func;
+	d->file = (char *)s->file;
+	d->line = s->line;
+	d->addr = s->mod_off;
+	d->func_off = s->func_off;
+	d->inlined = s->inlined;
+	d->program = s->program;
+}
+
+static void keep(struct sbuf *sb, size_t *off, const char *s)
+{
+	*off = s ? sb->len : SIZE_MAX;
+	if (s) {
+		sb_puts(sb, s);
+		sb_putc(sb, '\0');
+	}
+}
+
+static char *back(struct sbuf *sb, size_t off)
+{
+	return off == SIZE_MAX ? NULL : sb->p + off;
+}
+
+/* Resolve the physical frames of the captured stack into at most
+ * FINDING_MAX_FRAMES logical ones; *SITE becomes the logical index of
+ * physical frame PSITE (or -1). */
+static unsigned resolve_all(struct rule_env *re, pid_t tgid, int psite,
+			    struct finding_frame *out, struct frame_strings *fsr,
+			    int *site)
+{
+	struct unwind_sym sym[8];
+	unsigned n = 0;
+	*site = -1;
+	sb_reset(&fsr->sb);
+	for (unsigned i = 0; i < re->stack->n && n < FINDING_MAX_FRAMES; i++) {
+		unsigned k = unwind_resolve(re->o.unwind, tgid, re->stack, i,
+					    sym, ARRAY_SIZE(sym));
+		if ((int)i == psite)
+			*site = (int)n;
+		for (unsigned j = 0; j < k && n < FINDING_MAX_FRAMES; j++, n++) {
+			to_frame(&out[n], &sym[j]);
+			keep(&fsr->sb, &fsr->off[n][0], sym[j].module);
+			keep(&fsr->sb, &fsr->off[n][1], sym[j].build_id);
+			keep(&fsr->sb, &fsr->off[n][2], sym[j].func);
+			keep(&fsr->sb, &fsr->off[n][3], sym[j].file);
+		}
+	}
+	for (unsigned j = 0; j < n; j++) {
+		out[j].module = back(&fsr->sb, fsr->off[j][0]);
+		out[j].build_id = back(&fsr->sb, fsr->off[j][1]);
+		out[j].func = back(&fsr->sb, fsr->off[j][2]);
+		out[j].file = back(&fsr->sb, fsr->off[j][3]);
+	}
+	return n;
+}
+
+void rule_report(struct rule_env *re, struct rx_task *t,
+		 const struct rule_hit *h, const char *fmt, ...)
+{
+	const struct rule_def *def = &rule_defs[re->cur->idx];
+	struct finding_event ev = {
+		.rule = re->cur->idx,
+		.level = h->level,
+		.severity = h->severity > 0 ? h->severity : def->severity,
+		.key = h->key,
+		.pid = rx_task_tgid(t),
+		.tid = t->tid,
+		.site = -1,
+	};
+	if (h->severity <= 0)
+		ev.level = def->level;	/* the rule's defaults */
+	if (ev.level < re->o.min_level)
+		return;
+
+	va_list ap;
+	sb_reset(&re->msg);
+	va_start(ap, fmt);
+	sb_vprintf(&re->msg, fmt, ap);
+	va_end(ap);
+	if (re->o.secrets)
+		secret_set_scrub(re->o.secrets, &re->msg, 0);
+	ev.message = re->msg.p;
+	if (!h->no_call) {
+		sb_reset(&re->evidence);
+		callfmt_call(&re->evidence, t, rule_dopts(re));
+		if (re->o.secrets)
+			secret_set_scrub(re->o.secrets, &re->evidence, 0);
+		ev.evidence = re->evidence.p;
+	}
+	ev.exe = proc_exe(proc_get(re, ev.pid));
+	clock_gettime(CLOCK_REALTIME, &ev.when);
+
+	/* The call site identifies the finding: resolve it alone first, and
+	 * the whole stack only for a finding not seen before. */
+	struct finding_frame site_frame, frames[FINDING_MAX_FRAMES];
+	struct unwind_sym sym[8];
+	int psite = -1;
+	if (re->o.unwind && !h->no_stack &&
+	    unwind_capture(re->o.unwind, ev.pid, t->tid, re->stack) == 0) {
+		psite = unwind_first_program_frame(re->o.unwind, ev.pid, re->stack);
+		unwind_resolve(re->o.unwind, ev.pid, re->stack,
+			       psite >= 0 ? (unsigned)psite : 0, sym, ARRAY_SIZE(sym));
+		to_frame(&site_frame, &sym[0]);
+		ev.frames = &site_frame;
+		ev.nframes = 1;
+		ev.site = psite >= 0 ? 0 : -1;
+	}
+	if (ev.nframes && !finding_lookup(re->fs, finding_identity(&ev), &ev)) {
+		ev.nframes = resolve_all(re, ev.pid, psite, frames, &re->fsr,
+					 &ev.site);
+		ev.frames = frames;
+		ev.truncated = re->stack->truncated;
+	}
+	finding_add(re->fs, &ev);
+}
+
+/* ---- the sink --------------------------------------------------------------- */
+
+static bool re_entry(struct rx_sink *s, struct rx_task *t)
+{
+	struct rule_env *re = re_of(s);
+	const struct rx_call *c = &t->call;
+	if (!c->se || c->abi != ABI_X86_64)
+		return false;
+	unsigned row = sysent_index(c->se);
+	bool want_exit = false;
+	t->rule_exits = 0;
+	for (unsigned i = 0; i < re->nrows[row]; i++) {
+		const struct disp *d = &re->rows[row][i];
+		if (!trig_holds(d->trig, c->args) || !d->impl->entry)
+			continue;
+		/* a rule with two triggers on a row runs once */
+		bool dup = false;
+		for (unsigned j = 0; j < i; j++)
+			if (re->rows[row][j].impl == d->impl &&
+			    trig_holds(re->rows[row][j].trig, c->args))
+				dup = true;
+		if (dup)
+			continue;
+		re->cur = d->impl;
+		if (d->impl->entry(re, t)) {
+			t->rule_exits |= UINT32_C(1) << i;
+			want_exit = true;
+		}
+	}
+	return want_exit;
+}
+
+static void re_exit(struct rx_sink *s, struct rx_task *t)
+{
+	struct rule_env *re = re_of(s);
+	const struct rx_call *c = &t->call;
+	if (!c->se || !t->rule_exits)
+		return;
+	unsigned row = sysent_index(c->se);
+	for (unsigned i = 0; i < re->nrows[row]; i++) {
+		if (!(t->rule_exits >> i & 1) || !re->rows[row][i].impl->exit)
+			continue;
+		re->cur = re->rows[row][i].impl;
+		re->cur->exit(re, t);
+	}
+	t->rule_exits = 0;
+}
+
+static void re_signal(struct rx_sink *s, struct rx_task *t, int sig,
+		      const siginfo_t *si)
+{
+	struct rule_env *re = re_of(s);
+	for (size_t i = 0; i < re->nevimpls; i++)
+		if (re->evimpls[i]->signal) {
+			re->cur = re->evimpls[i];
+			re->cur->signal(re, t, sig, si);
+		}
+}
+
+static void re_group_stop(struct rx_sink *s, struct rx_task *t, int sig)
+{
+}
+
+static void re_exec(struct rx_sink *s, struct rx_task *t, pid_t old_tid)
+{
+	struct rule_env *re = re_of(s);
+	struct rproc **pp = proc_slot(re, rx_task_tgid(t));
+	if (*pp)
+		proc_clear(*pp);
+	for (size_t i = 0; i < re->nevimpls; i++)
+		if (re->evimpls[i]->exec) {
+			re->cur = re->evimpls[i];
+			re->cur->exec(re, t);
+		}
+}
+
+static void re_death(struct rx_sink *s, struct rx_task *t, enum rx_death how,
+		     int code, bool core)
+{
+	/* the leader's death comes last, when the process is gone */
+	if (t->tid == t->tgid)
+		proc_forget(re_of(s), t->tgid);
+}
+
+static void re_detach(struct rx_sink *s, struct rx_task *t)
+{
+	re_death(s, t, RX_EXITED, 0, false);
+}
+
+static int re_finish(struct rx_sink *s)
+{
+	return 0;
+}
+
+static void re_free(struct rx_sink *s)
+{
+	struct rule_env *re = re_of(s);
+	for (unsigned b = 0; b < PROC_BUCKETS; b++)
+		while (re->procs[b])
+			proc_forget(re, re->procs[b]->tgid);
+	for (unsigned i = 0; i < TRACESET_MAX; i++)
+		free(re->rows[i]);
+	free(re->evimpls);
+	free(re->stack);
+	sb_release(&re->msg);
+	sb_release(&re->evidence);
+	sb_release(&re->fsr.sb);
+	free(re);
+}
+
+static const struct rx_sink_ops re_ops = {
+	.syscall_entry = re_entry,
+	.syscall_exit = re_exit,
+	.signal = re_signal,
+	.group_stop = re_group_stop,
+	.exec = re_exec,
+	.death = re_death,
+	.detach = re_detach,
+	.finish = re_finish,
+	.free = re_free,
+};
+
+struct rx_sink *rule_engine_new(const struct rule_engine_opts *o,
+				struct finding_store *fs)
+{
+	struct rule_env *re = xcalloc(1, sizeof(*re));
+	re->base.ops = &re_ops;
+	re->o = *o;
+	re->fs = fs;
+	sb_init(&re->msg);
+	sb_init(&re->evidence);
+	sb_init(&re->fsr.sb);
+	if (o->unwind)
+		re->stack = unwind_stack_new(o->unwind);
+	FOR_EACH_IMPL(impl) {
+		if (!rule_set_has(&o->enabled, impl->idx))
+			continue;
+		if (impl->exec || impl->signal) {
+			re->evimpls = xrealloc(re->evimpls, (re->nevimpls + 1) *
+					       sizeof(*re->evimpls));
+			re->evimpls[re->nevimpls++] = impl;
+		}
+		for (const struct rule_trigger *tr = impl->triggers;
+		     tr && tr->syscall; tr++) {
+			const struct sysent *se = sysent_by_name(tr->syscall);
+			if (!se)
+				continue;
+			unsigned row = sysent_index(se);
+			if (re->nrows[row] == MAX_PER_ROW)
+				continue;
+			re->rows[row] = xrealloc(re->rows[row], (re->nrows[row] + 1) *
+						 sizeof(*re->rows[row]));
+			re->rows[row][re->nrows[row]++] = (struct disp){ impl, tr };
+		}
+	}
+	return &re->base;
+}
+
+void rule_engine_want(const struct rule_set *set, struct filter_spec *want)
+{
+	FOR_EACH_IMPL(impl) {
+		if (!rule_set_has(set, impl->idx))
+			continue;
+		for (const struct rule_trigger *tr = impl->triggers;
+		     tr && tr->syscall; tr++) {
+			const struct sysent *se = sysent_by_name(tr->syscall);
+			if (!se)
+				continue;
+			if (tr->arg < 0) {
+				traceset_add(&want->all, sysent_index(se));
+			} else {
+				struct filter_cond c = { sysent_index(se),
+					(unsigned)tr->arg, tr->mask, tr->value };
+				filter_spec_add_cond(want, &c);
+			}
+		}
+	}
+}
