@@ -65,6 +65,7 @@ struct finding {
 	unsigned npids, ntids;		/* listed; more may have been seen */
 	bool more_pids, more_tids;
 	struct timespec first, last;
+	bool suppressed;		/* a suppression file accepts it */
 	uint64_t hash;
 	struct finding *hnext;
 };

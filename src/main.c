@@ -17,6 +17,7 @@
 #include "rule.h"
 #include "secret.h"
 #include "sink.h"
+#include "suppress.h"
 #include "sysent.h"
 #include "unwind.h"
 
@@ -137,6 +138,22 @@ int main(int argc, char **argv)
 		return RX_EXIT_FAILURE;
 	}
 
+	struct suppress_list supp;
+	suppress_init(&supp);
+	for (unsigned i = 0; i < o.nsuppress; i++) {
+		r = suppress_load(&supp, o.suppress[i], err, sizeof(err));
+		if (r < 0) {
+			if (r == -EINVAL)
+				fprintf(stderr, "rxtrace: %s\n", err);
+			else
+				fprintf(stderr, "rxtrace: cannot read %s: %s\n",
+					o.suppress[i], strerror(-r));
+			suppress_release(&supp);
+			opts_release(&o);
+			return RX_EXIT_FAILURE;
+		}
+	}
+
 	/* The report is written at the end, atomically; trace lines are a
 	 * stream, written as they come. */
 	bool findings = !o.trace_mode;
@@ -229,6 +246,8 @@ int main(int argc, char **argv)
 		if (o.outfile)
 			report_file_abort(&rf);
 	} else if (findings) {
+		for (size_t i = 0; i < fs.n; i++)
+			fs.all[i]->suppressed = suppress_match(&supp, fs.all[i]) != NULL;
 		struct reporter *rep = report_text_new(out, !o.outfile && want_color(out));
 		struct report_run rr = { o.argv, o.npids, status };
 		int wr = rep->ops->write(rep, &fs, &rr);
@@ -255,6 +274,7 @@ int main(int argc, char **argv)
 	unwind_free(run.unwind);
 	filter_spec_release(&want);
 	secret_set_release(&secrets);
+	suppress_release(&supp);
 	if (!findings && out != stderr && fclose(out) == EOF && status == 0) {
 		fprintf(stderr, "rxtrace: cannot write %s: %s\n", o.outfile,
 			strerror(errno));

@@ -14,7 +14,7 @@
 
 enum {
 	OPT_LIST_SYSCALLS = 256, OPT_STATS, OPT_STACK_DEPTH, OPT_SOURCE_LINES,
-	OPT_LIST_RULES, OPT_RULES, OPT_DISABLE, OPT_MIN_LEVEL,
+	OPT_LIST_RULES, OPT_RULES, OPT_DISABLE, OPT_MIN_LEVEL, OPT_SUPPRESS,
 };
 
 static const struct option longopts[] = {
@@ -25,6 +25,7 @@ static const struct option longopts[] = {
 	{ "rules", required_argument, NULL, OPT_RULES },
 	{ "disable", required_argument, NULL, OPT_DISABLE },
 	{ "min-level", required_argument, NULL, OPT_MIN_LEVEL },
+	{ "suppress", required_argument, NULL, OPT_SUPPRESS },
 	{ "stats", no_argument, NULL, OPT_STATS },
 	{ "stack-depth", required_argument, NULL, OPT_STACK_DEPTH },
 	{ "source-lines", required_argument, NULL, OPT_SOURCE_LINES },
@@ -47,6 +48,8 @@ void opts_usage(FILE *fp)
 	      "      --disable=LIST  disable these rules\n"
 	      "      --min-level=LEVEL  report only findings at LEVEL or above:\n"
 	      "                     note (default), warning, error\n"
+	      "      --suppress=FILE  accept the findings FILE lists (rule ids,\n"
+	      "                     func=, module=, file=, key=, exe= globs)\n"
 	      "      --list-rules   print the rule catalogue and exit\n"
 	      "\n"
 	      "Trace mode (strace-style lines on stderr):\n"
@@ -227,6 +230,11 @@ int opts_parse(struct rx_opts *o, int argc, char **argv, char *err,
 		case OPT_DISABLE:
 			disable = optarg;
 			break;
+		case OPT_SUPPRESS:
+			o->suppress = xrealloc(o->suppress, (o->nsuppress + 1) *
+					       sizeof(*o->suppress));
+			o->suppress[o->nsuppress++] = optarg;
+			break;
 		case OPT_MIN_LEVEL:
 			if ((r = rule_level_parse(optarg)) < 0)
 				return usage_error(err, errlen,
@@ -287,4 +295,6 @@ void opts_release(struct rx_opts *o)
 {
 	free(o->pids);
 	o->pids = NULL;
+	free(o->suppress);
+	o->suppress = NULL;
 }

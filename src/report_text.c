@@ -135,9 +135,14 @@ static int rt_write(struct reporter *r, const struct finding_store *fs,
 	struct report_text *rt = (struct report_text *)r;
 	const struct finding **v = finding_sorted(fs);
 	unsigned per_level[3] = { 0 };
+	size_t suppressed = 0;
 
 	sb_reset(&rt->sb);
 	for (size_t i = 0; i < fs->n; i++) {
+		if (v[i]->suppressed) {
+			suppressed++;
+			continue;
+		}
 		put_finding(rt, v[i]);
 		per_level[v[i]->level]++;
 		/* a long report is written as it grows */
@@ -147,8 +152,11 @@ static int rt_write(struct reporter *r, const struct finding_store *fs,
 		}
 	}
 	free(v);
-	if (!fs->n) {
-		sb_puts(&rt->sb, "rxtrace: no findings\n");
+	if (fs->n == suppressed) {
+		sb_puts(&rt->sb, "rxtrace: no findings");
+		if (suppressed)
+			sb_printf(&rt->sb, " (%zu suppressed)", suppressed);
+		sb_putc(&rt->sb, '\n');
 		fwrite(rt->sb.p, 1, rt->sb.len, rt->fp);
 		return fflush(rt->fp) == EOF || ferror(rt->fp) ? -EIO : 0;
 	}
@@ -159,8 +167,11 @@ static int rt_write(struct reporter *r, const struct finding_store *fs,
 		paint(rt, per_level[l] ? level_paint((enum rule_level)l) : P_NONE,
 		      "%u %s%s%s", per_level[l], names[l],
 		      per_level[l] == 1 ? "" : "s", l > RULE_NOTE ? ", " : "");
-	sb_printf(&rt->sb, " in %zu process%s\n", fs->nprocs,
+	sb_printf(&rt->sb, " in %zu process%s", fs->nprocs,
 		  fs->nprocs == 1 ? "" : "es");
+	if (suppressed)
+		sb_printf(&rt->sb, " (%zu suppressed)", suppressed);
+	sb_putc(&rt->sb, '\n');
 	fwrite(rt->sb.p, 1, rt->sb.len, rt->fp);
 	return fflush(rt->fp) == EOF || ferror(rt->fp) ? -EIO : 0;
 }

@@ -109,6 +109,20 @@ for bad in "--rules=RX-FOO-001" "--disable=RX-NOPE-*" "--min-level=loud" "--rule
 done
 assert_grep "^rxtrace: empty rule list in --rules$|^rxtrace: no rule list in --rules$" "$T/err"
 
+step "--suppress FILE: accepted findings are left out and counted"
+printf '# accepted\nRX-PROC-012 func=risky_tiocsti file=*risky.c\n' >"$T/supp"
+rx_expect 0 "$T/out" "$T/err" --suppress "$T/supp" -- "$PROGS/risky" tiocsti
+assert_content "$T/err" "rxtrace: no findings (2 suppressed)"
+printf 'RX-PROC-012 func=other_function\n' >"$T/supp"
+rx_expect 0 "$T/out" "$T/err" --suppress="$T/supp" -- "$PROGS/risky" tiocsti
+assert_grep '^rxtrace: 2 errors, 0 warnings, 0 notes in 1 process$' "$T/err"
+printf 'RX-PROC-012\nRX-PROC-012 fnuc=x\n' >"$T/supp"
+rx_expect 125 "$T/out" "$T/err" --suppress "$T/supp" -- "$PROGS/risky" tiocsti
+assert_content "$T/err" "rxtrace: $T/supp:2: unknown field 'fnuc=x' (func, module, file, key, exe)"
+assert_empty "$T/out" "the command ran despite a bad suppression file"
+rx_expect 125 "$T/out" "$T/err" --suppress "$T/nonexistent" -- "$PROGS/risky" tiocsti
+assert_content "$T/err" "rxtrace: cannot read $T/nonexistent: No such file or directory"
+
 step "-o FILE: the report goes to the file, written whole; none on failure"
 rx_expect 0 "$T/out" "$T/err" -o "$T/report.txt" -- "$PROGS/risky" tiocsti
 assert_empty "$T/err"
