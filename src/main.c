@@ -66,7 +66,7 @@ static int list_rules(void)
 {
 	struct sbuf sb;
 	sb_init(&sb);
-	rule_format_list(&sb);
+	rule_format_list(&sb, rule_implemented);
 	fputs(sb.p, stdout);
 	sb_release(&sb);
 	return fflush(stdout) == EOF ? -errno : 0;

@@ -202,11 +202,12 @@ int rule_set_parse(struct rule_set *rs, const char *spec, char *err,
 }
 
 /* Widths fit the longest id, level, CWE and name; test_rules checks. */
-#define LIST_FMT "%-11s  %-7s  %-8s  %-8s  %-28s  %s\n"
+#define LIST_FMT "%-11s  %-7s  %-8s  %-8s  %-7s  %-28s  %s\n"
 
-void rule_format_list(struct sbuf *sb)
+void rule_format_list(struct sbuf *sb, bool (*implemented)(unsigned idx))
 {
-	sb_printf(sb, LIST_FMT, "ID", "LEVEL", "SEVERITY", "CWE", "NAME", "TITLE");
+	sb_printf(sb, LIST_FMT, "ID", "LEVEL", "SEVERITY", "CWE", "DEFAULT",
+		  "NAME", "TITLE");
 	for (unsigned i = 0; i < rule_ndefs; i++) {
 		const struct rule_def *r = &rule_defs[i];
 		char severity[8], cwe[16] = "-";
@@ -214,7 +215,9 @@ void rule_format_list(struct sbuf *sb)
 		snprintf(severity, sizeof(severity), "%.1f", r->severity);
 		if (r->cwe[0] != RULE_NO_CWE)
 			snprintf(cwe, sizeof(cwe), "CWE-%u", (unsigned)r->cwe[0]);
+		const char *dflt = !implemented(i) ? "-" :
+				   r->maturity == RULE_STABLE ? "on" : "off";
 		sb_printf(sb, LIST_FMT, r->id, level_names[r->level], severity,
-			  cwe, r->name, r->title);
+			  cwe, dflt, r->name, r->title);
 	}
 }

@@ -116,7 +116,9 @@ int rule_set_parse(struct rule_set *rs, const char *spec, char *err,
 
 /* Append the --list-rules text to SB: a header, then one line per rule
  * in fixed-width columns: id, level, security-severity, primary CWE
- * ("CWE-120", "-" for none), name, title. */
-void rule_format_list(struct sbuf *sb);
+ * ("CWE-120", "-" for none), whether the default profile runs it ("on":
+ * stable, "off": experimental, "-": IMPLEMENTED says this version has no
+ * code for it), name, title. */
+void rule_format_list(struct sbuf *sb, bool (*implemented)(unsigned idx));
 
 #endif

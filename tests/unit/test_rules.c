@@ -613,6 +613,13 @@ END_TEST
 
 /* ---- --list-rules ------------------------------------------------------- */
 
+/* "implemented": a stable and an experimental rule */
+static bool odd_implemented(unsigned idx)
+{
+	return idx == RULE_IDX_UnboundedStringCopy ||
+	       idx == RULE_IDX_WritableMemoryMadeExecutable;
+}
+
 START_TEST(test_list)
 {
 	struct sbuf sb;
@@ -621,7 +628,7 @@ START_TEST(test_list)
 
 	sb_init(&sb);
 	sb_puts(&sb, "kept\n");
-	rule_format_list(&sb);
+	rule_format_list(&sb, odd_implemented);
 	ck_assert(!strncmp(sb.p, "kept\n", 5));
 	ck_assert(sb.p[sb.len - 1] == '\n');
 	for (char *l = strtok_r(sb.p + 5, "\n", &save); l && n < ARRAY_SIZE(lines);
@@ -630,18 +637,18 @@ START_TEST(test_list)
 	ck_assert_uint_eq(n, 1 + rule_ndefs);
 
 	ck_assert_str_eq(lines[0],
-		"ID           LEVEL    SEVERITY  CWE       NAME                          TITLE");
+		"ID           LEVEL    SEVERITY  CWE       DEFAULT  NAME                          TITLE");
 	ck_assert_str_eq(lines[1 + RULE_IDX_UnboundedStringCopy],
-		"RX-LIB-001   warning  5.9       CWE-120   UnboundedStringCopy           "
+		"RX-LIB-001   warning  5.9       CWE-120   on       UnboundedStringCopy           "
 		"Unbounded string copy API");
 	ck_assert_str_eq(lines[1 + RULE_IDX_AntiDebugging],
-		"RX-PROC-010  note     3.3       -         AntiDebugging                 "
+		"RX-PROC-010  note     3.3       -         -        AntiDebugging                 "
 		"Anti-debugging (PTRACE_TRACEME and friends)");
 	ck_assert_str_eq(lines[1 + RULE_IDX_ListenOnAllInterfaces],
-		"RX-NET-001   warning  5.3       CWE-1327  ListenOnAllInterfaces         "
+		"RX-NET-001   warning  5.3       CWE-1327  -        ListenOnAllInterfaces         "
 		"Listens on all interfaces");
 	ck_assert_str_eq(lines[1 + RULE_IDX_WritableMemoryMadeExecutable],
-		"RX-MEM-002   warning  5.3       CWE-94    WritableMemoryMadeExecutable  "
+		"RX-MEM-002   warning  5.3       CWE-94    off      WritableMemoryMadeExecutable  "
 		"Memory made executable after being writable (dynamic code)");
 
 	/* every row in table order, every column where the header puts it */
