@@ -2,11 +2,13 @@
 #include "config.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "report.h"
 #include "rule_catalog.h"
@@ -20,6 +22,8 @@ struct report_text {
 	FILE *fp;
 	bool color;
 	struct sbuf sb;
+	char cwd[PATH_MAX];		/* source files below it print relative */
+	size_t cwdlen;
 };
 
 enum paint { P_NONE, P_BOLD, P_DIM, P_ERROR, P_WARNING, P_NOTE };
@@ -63,8 +67,13 @@ static void put_frame(struct report_text *rt, const struct finding_frame *f,
 		paint(rt, site ? P_BOLD : P_NONE, "%s", f->func);
 	else
 		sb_puts(&rt->sb, "?");
-	if (f->file)
-		sb_printf(&rt->sb, " %s:%d", f->file, f->line);
+	if (f->file) {
+		const char *file = f->file;
+		if (rt->cwdlen && !strncmp(file, rt->cwd, rt->cwdlen) &&
+		    file[rt->cwdlen] == '/')
+			file += rt->cwdlen + 1;
+		sb_printf(&rt->sb, " %s:%d", file, f->line);
+	}
 	sb_printf(&rt->sb, " (%s+%#llx)", base_name(f->module),
 		  (unsigned long long)f->addr);
 	if (f->inlined)
@@ -192,5 +201,7 @@ struct reporter *report_text_new(FILE *fp, bool color)
 	rt->fp = fp;
 	rt->color = color;
 	sb_init(&rt->sb);
+	if (getcwd(rt->cwd, sizeof(rt->cwd)) && strcmp(rt->cwd, "/"))
+		rt->cwdlen = strlen(rt->cwd);
 	return &rt->base;
 }

@@ -320,6 +320,25 @@ void unwind_func_name(struct sbuf *sb, const char *name)
 	sb_putn(sb, name, n);
 }
 
+/* A source file as an absolute path: line tables often name files
+ * relative to the compilation directory. */
+static size_t put_path(struct unwind *u, const char *file, const char *comp_dir)
+{
+	if (!file)
+		return SIZE_MAX;
+	size_t at = u->strs.len;
+	if (file[0] != '/' && comp_dir && comp_dir[0] == '/') {
+		sb_puts(&u->strs, comp_dir);
+		if (u->strs.p[u->strs.len - 1] != '/')
+			sb_putc(&u->strs, '/');
+		while (file[0] == '.' && file[1] == '/')
+			file += 2;
+	}
+	sb_puts(&u->strs, file);
+	sb_putc(&u->strs, '\0');
+	return at;
+}
+
 static size_t put_func(struct unwind *u, const char *name)
 {
 	if (!name)
@@ -470,9 +489,11 @@ static void resolve_miss(struct unwind *u, Dwfl_Module *m, Dwarf_Addr pc,
 	while (k < ns && !func_like(&scopes[k]))
 		k++;
 
-	const char *file = NULL;
+	const char *file = NULL, *comp_dir = NULL;
 	int line = 0;
 	if (cudie) {
+		Dwarf_Attribute cd;
+		comp_dir = dwarf_formstring(dwarf_attr(cudie, DW_AT_comp_dir, &cd));
 		Dwfl_Line *l = dwfl_module_getsrc(m, lpc);
 		if (l)
 			file = dwfl_lineinfo(l, NULL, &line, NULL, NULL, NULL);
@@ -497,7 +518,7 @@ static void resolve_miss(struct unwind *u, Dwfl_Module *m, Dwarf_Addr pc,
 			memset(p, 0, sizeof(*p));
 			p->func = outer && sname ? put_func(u, sname)
 						 : put_func(u, die_name(&is[j]));
-			p->file = f ? put_str(u, f) : SIZE_MAX;
+			p->file = put_path(u, f, comp_dir);
 			p->line = ln;
 			p->inlined = !outer;
 			if (outer) {
@@ -515,7 +536,7 @@ static void resolve_miss(struct unwind *u, Dwfl_Module *m, Dwarf_Addr pc,
 		p->func = put_func(u, sname);
 		p->has_start = sname != NULL;
 		p->func_start = lpc - soff - lbias;
-		p->file = file ? put_str(u, file) : SIZE_MAX;
+		p->file = put_path(u, file, comp_dir);
 		p->line = line;
 	}
 
