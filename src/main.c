@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "decode.h"
@@ -227,7 +228,10 @@ int main(int argc, char **argv)
 		.run = &run,
 	};
 	struct engine_result res;
+	struct timespec t_start, t_end;
+	clock_gettime(CLOCK_REALTIME, &t_start);
 	r = engine_run(&cfg, &res);
+	clock_gettime(CLOCK_REALTIME, &t_end);
 	int status = res.status;
 
 	for (struct rx_sink *s = sinks; s; s = s->next) {
@@ -248,8 +252,13 @@ int main(int argc, char **argv)
 	} else if (findings) {
 		for (size_t i = 0; i < fs.n; i++)
 			fs.all[i]->suppressed = suppress_match(&supp, fs.all[i]) != NULL;
-		struct reporter *rep = report_text_new(out, !o.outfile && want_color(out));
-		struct report_run rr = { o.argv, o.npids, status };
+		struct reporter *rep = o.format == FORMAT_SARIF ? report_sarif_new(out) :
+			report_text_new(out, !o.outfile && want_color(out));
+		struct report_run rr = {
+			.argc = argc, .argv = argv, .status = status,
+			.tracee_status = res.status, .start = t_start, .end = t_end,
+			.secrets = &secrets,
+		};
 		int wr = rep->ops->write(rep, &fs, &rr);
 		rep->ops->free(rep);
 		if (!wr && o.outfile)

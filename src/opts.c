@@ -15,6 +15,7 @@
 enum {
 	OPT_LIST_SYSCALLS = 256, OPT_STATS, OPT_STACK_DEPTH, OPT_SOURCE_LINES,
 	OPT_LIST_RULES, OPT_RULES, OPT_DISABLE, OPT_MIN_LEVEL, OPT_SUPPRESS,
+	OPT_FORMAT,
 };
 
 static const struct option longopts[] = {
@@ -26,6 +27,7 @@ static const struct option longopts[] = {
 	{ "disable", required_argument, NULL, OPT_DISABLE },
 	{ "min-level", required_argument, NULL, OPT_MIN_LEVEL },
 	{ "suppress", required_argument, NULL, OPT_SUPPRESS },
+	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "stats", no_argument, NULL, OPT_STATS },
 	{ "stack-depth", required_argument, NULL, OPT_STACK_DEPTH },
 	{ "source-lines", required_argument, NULL, OPT_SOURCE_LINES },
@@ -50,6 +52,8 @@ void opts_usage(FILE *fp)
 	      "                     note (default), warning, error\n"
 	      "      --suppress=FILE  accept the findings FILE lists (rule ids,\n"
 	      "                     func=, module=, file=, key=, exe= globs)\n"
+	      "      --format=FORMAT  the report: text (default) or sarif (SARIF 2.1.0;\n"
+	      "                     the default for -o FILE.sarif)\n"
 	      "      --list-rules   print the rule catalogue and exit\n"
 	      "\n"
 	      "Trace mode (strace-style lines on stderr):\n"
@@ -126,6 +130,7 @@ int opts_parse(struct rx_opts *o, int argc, char **argv, char *err,
 	       size_t errlen)
 {
 	bool have_trace = false, count_only = false, count_also = false;
+	bool have_format = false;
 	int c;
 
 	memset(o, 0, sizeof(*o));
@@ -230,6 +235,16 @@ int opts_parse(struct rx_opts *o, int argc, char **argv, char *err,
 		case OPT_DISABLE:
 			disable = optarg;
 			break;
+		case OPT_FORMAT:
+			if (!strcmp(optarg, "text"))
+				o->format = FORMAT_TEXT;
+			else if (!strcmp(optarg, "sarif"))
+				o->format = FORMAT_SARIF;
+			else
+				return usage_error(err, errlen,
+						   "invalid --format '%s' (text or sarif)", optarg);
+			have_format = true;
+			break;
 		case OPT_SUPPRESS:
 			o->suppress = xrealloc(o->suppress, (o->nsuppress + 1) *
 					       sizeof(*o->suppress));
@@ -257,6 +272,12 @@ int opts_parse(struct rx_opts *o, int argc, char **argv, char *err,
 		}
 	}
 
+	/* a report named *.sarif is SARIF unless --format says otherwise */
+	if (!have_format && o->outfile) {
+		size_t n = strlen(o->outfile);
+		if (n > 6 && !strcmp(o->outfile + n - 6, ".sarif"))
+			o->format = FORMAT_SARIF;
+	}
 	char why[128];
 	if (rules && rule_set_parse(&o->rules, rules, why, sizeof(why)) < 0)
 		return usage_error(err, errlen, "%s in --rules", why);

@@ -29,6 +29,7 @@ struct rx_opts {
 	int source_lines;		/* --source-lines: enum unwind_lines */
 	struct rule_set rules;		/* findings: --rules, --disable */
 	enum rule_level min_level;	/* --min-level */
+	enum { FORMAT_TEXT, FORMAT_SARIF } format;	/* --format, or -o *.sarif */
 	const char **suppress;		/* --suppress FILE..., nsuppress */
 	unsigned nsuppress;
 	enum { ACT_RUN, ACT_HELP, ACT_VERSION, ACT_LIST_SYSCALLS,

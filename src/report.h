@@ -6,14 +6,20 @@
 
 #include <stdbool.h>
 #include <stdio.h>
+#include <time.h>
 
 #include "finding.h"
+#include "secret.h"
 
 /* What a report says about the run itself. */
 struct report_run {
-	char *const *argv;		/* the command, or NULL with -p */
-	unsigned npids;			/* -p: how many processes */
+	int argc;			/* rxtrace's own command line */
+	char *const *argv;
 	int status;			/* rxtrace's exit status */
+	int tracee_status;		/* the command's (128+N: killed by N) */
+	const char *error;		/* why tracing failed, or NULL */
+	struct timespec start, end;
+	const struct secret_set *secrets;	/* masked in the command line */
 };
 
 struct reporter;
@@ -32,6 +38,8 @@ struct reporter {
  * its evidence and top frames, and a closing summary line. COLOR: ANSI
  * colours (the caller decides: a tty, and NO_COLOR unset). */
 struct reporter *report_text_new(FILE *fp, bool color);
+/* SARIF 2.1.0; paths are made relative to the working directory. */
+struct reporter *report_sarif_new(FILE *fp);
 
 /* A report file written atomically (see report_file.c). */
 struct report_file {
