@@ -87,6 +87,10 @@ int rule_fd_path(const struct rx_task *t, int fd, char *buf, size_t len);
 /* The string at ADDR in T's memory (at most LEN - 1 bytes), or -errno. */
 int rule_read_str(const struct rx_task *t, uint64_t addr, char *buf,
 		  size_t len);
+/* The string argument ARG of T's current call (a path: PATH_MAX bytes
+ * at most), read once per stop however many rules ask, or NULL when it
+ * cannot be read whole. Valid until the callback returns. */
+const char *rule_arg_str(struct rule_env *re, struct rx_task *t, unsigned arg);
 
 /* ---- the engine side --------------------------------------------------- */
 

@@ -71,6 +71,14 @@ struct rule_env {
 	struct unwind_stack *stack;
 	struct sbuf msg, evidence;
 	struct frame_strings fsr;
+	/* rule_arg_str's strings of the current stop */
+	unsigned long stop;
+	struct arg_str {
+		unsigned long stop;
+		unsigned arg;
+		bool ok;
+		char buf[PATH_MAX];
+	} strs[3];
 };
 
 static struct rule_env *re_of(struct rx_sink *s)
@@ -159,6 +167,27 @@ int rule_read_str(const struct rx_task *t, uint64_t addr, char *buf,
 	bool complete;
 	ssize_t n = tracee_read_str(t->tid, addr, buf, len - 1, &complete);
 	return n < 0 ? (int)n : 0;
+}
+
+const char *rule_arg_str(struct rule_env *re, struct rx_task *t, unsigned arg)
+{
+	/* a slot of an earlier stop, else the last (a call with more string
+	 * arguments than slots rereads them) */
+	struct arg_str *a = &re->strs[ARRAY_SIZE(re->strs) - 1];
+	for (size_t i = ARRAY_SIZE(re->strs); i-- > 0;) {
+		struct arg_str *s = &re->strs[i];
+		if (s->stop == re->stop && s->arg == arg)
+			return s->ok ? s->buf : NULL;
+		if (s->stop != re->stop)
+			a = s;
+	}
+	bool complete = false;
+	a->stop = re->stop;
+	a->arg = arg;
+	a->ok = arg < SYSENT_MAX_ARGS &&
+		tracee_read_str(t->tid, t->call.args[arg], a->buf,
+				sizeof(a->buf) - 1, &complete) >= 0 && complete;
+	return a->ok ? a->buf : NULL;
 }
 
 /* ---- findings --------------------------------------------------------------- */
@@ -308,6 +337,7 @@ static bool re_entry(struct rx_sink *s, struct rx_task *t)
 		return false;
 	unsigned row = sysent_index(c->se);
 	bool want_exit = false;
+	re->stop++;
 	t->rule_exits = 0;
 	for (unsigned i = 0; i < re->nrows[row]; i++) {
 		const struct disp *d = &re->rows[row][i];
@@ -337,6 +367,7 @@ static void re_exit(struct rx_sink *s, struct rx_task *t)
 	if (!c->se || !t->rule_exits)
 		return;
 	unsigned row = sysent_index(c->se);
+	re->stop++;
 	for (unsigned i = 0; i < re->nrows[row]; i++) {
 		if (!(t->rule_exits >> i & 1) || !re->rows[row][i].impl->exit)
 			continue;

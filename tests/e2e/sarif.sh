@@ -100,7 +100,8 @@ validate "$T/env.sarif"
 jq_py "$T/env.sarif" "
 x = d['runs'][0]['results'][0]
 assert x['ruleId'] == 'RX-ENV-001'
-assert x['locations'][0]['physicalLocation']['artifactLocation']['uri'] == 'tests/progs/risky'
+u = x['locations'][0]['physicalLocation']['artifactLocation']['uri']
+assert u.endswith('tests/progs/risky'), u
 "
 # run from elsewhere: no source file is in the "repository" (the working
 # directory) but the stripped program is, so it anchors the result
