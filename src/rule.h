@@ -92,6 +92,65 @@ int rule_read_str(const struct rx_task *t, uint64_t addr, char *buf,
  * cannot be read whole. Valid until the callback returns. */
 const char *rule_arg_str(struct rule_env *re, struct rx_task *t, unsigned arg);
 
+/* Whether T's process is rxtrace's own child, about to execute the
+ * command rxtrace was given: its execve is the launch, made by rxtrace
+ * rather than by the traced program, and its stack is rxtrace's. */
+bool rule_is_launch(const struct rx_task *t);
+
+/* Where execve and execveat keep their arguments: indexes into args[],
+ * -1 where the call has none. */
+struct rule_exec_args {
+	int dirfd, path, argv, envp, flags;
+};
+/* The layout of C's call when it is an execve or execveat, else NULL. */
+const struct rule_exec_args *rule_exec_args(const struct rx_call *c);
+
+/* Where the open family keeps its arguments (FLAGS is struct open_how's
+ * first field for openat2, whose HOW is true), -1 where it has none. */
+struct rule_open_args {
+	int dirfd, path, flags;
+	bool how;
+};
+/* The layout of C's call when it is open, openat, openat2 or creat, else
+ * NULL. */
+const struct rule_open_args *rule_open_args(const struct rx_call *c);
+/* The open flags of C's call (an open-family call), or -errno. */
+int rule_open_flags(const struct rx_task *t, const struct rule_open_args *oa,
+		    uint64_t *flags);
+
+/* PATH as an absolute path in T's view: relative paths are joined to the
+ * directory of descriptor DIRFD, or to T's working directory for
+ * AT_FDCWD. Lexical only: symlinks are not resolved. Returns 0 or
+ * -errno (-ENAMETOOLONG when LEN is too short). */
+int rule_abs_path(const struct rx_task *t, int dirfd, const char *path,
+		  char *buf, size_t len);
+
+/* The temporary directory PATH (absolute) is in or is: /tmp, /var/tmp,
+ * /dev/shm or /run/shm, where every user can create files; else NULL. */
+const char *rule_temp_dir(const char *path);
+
+/* Read the NULL-terminated pointer array at ADDR in T's memory (argv,
+ * envp) into OUT, at most MAX pointers. Returns how many were read
+ * before the NULL (or MAX, or the first unreadable one). */
+size_t rule_read_ptrs(const struct rx_task *t, uint64_t addr, uint64_t *out,
+		      size_t max);
+
+/* A /proc path that names a process: /proc/<pid>/LEAF or
+ * /proc/<pid>/task/<tid>/LEAF, with "self" and "thread-self" for the
+ * caller. Empty and "." components are skipped. */
+struct rule_proc_path {
+	pid_t pid;		/* 0 for self or thread-self */
+	char leaf[32];		/* what is under it: "environ", "fd/3", ... */
+};
+/* Parse PATH (absolute), resolving ".." as the kernel would in /proc,
+ * where no component is a symlink but self and thread-self. Returns 0,
+ * or -EINVAL when it is no such path (/proc/kcore, /etc/passwd, a leaf
+ * longer than LEAF holds). */
+int rule_proc_path_parse(const char *path, struct rule_proc_path *pp);
+
+/* Whether PID is T's process: its process id or one of its threads. */
+bool rule_same_process(struct rx_task *t, pid_t pid);
+
 /* ---- the engine side --------------------------------------------------- */
 
 struct rule_engine_opts {

@@ -3,11 +3,13 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "callfmt.h"
@@ -190,7 +192,208 @@ const char *rule_arg_str(struct rule_env *re, struct rx_task *t, unsigned arg)
 	return a->ok ? a->buf : NULL;
 }
 
+bool rule_is_launch(const struct rx_task *t)
+{
+	static struct stat self;
+	static bool have_self;
+	char link[64];
+	struct stat st;
+	if (!have_self) {
+		if (stat("/proc/self/exe", &self) < 0)
+			return false;
+		have_self = true;
+	}
+	snprintf(link, sizeof(link), "/proc/%d/exe", (int)t->tid);
+	return stat(link, &st) == 0 && st.st_dev == self.st_dev &&
+	       st.st_ino == self.st_ino;
+}
+
+static const struct {
+	const char *name;
+	struct rule_exec_args a;
+} exec_layouts[] = {
+	{ "execve", { -1, 0, 1, 2, -1 } },
+	{ "execveat", { 0, 1, 2, 3, 4 } },
+};
+
+const struct rule_exec_args *rule_exec_args(const struct rx_call *c)
+{
+	for (size_t i = 0; c->se && i < ARRAY_SIZE(exec_layouts); i++)
+		if (!strcmp(c->se->name, exec_layouts[i].name))
+			return &exec_layouts[i].a;
+	return NULL;
+}
+
+static const struct {
+	const char *name;
+	struct rule_open_args a;
+} open_layouts[] = {
+	{ "open", { -1, 0, 1, false } },
+	{ "openat", { 0, 1, 2, false } },
+	{ "openat2", { 0, 1, 2, true } },
+	{ "creat", { -1, 0, -1, false } },
+};
+
+const struct rule_open_args *rule_open_args(const struct rx_call *c)
+{
+	for (size_t i = 0; c->se && i < ARRAY_SIZE(open_layouts); i++)
+		if (!strcmp(c->se->name, open_layouts[i].name))
+			return &open_layouts[i].a;
+	return NULL;
+}
+
+int rule_open_flags(const struct rx_task *t, const struct rule_open_args *oa,
+		    uint64_t *flags)
+{
+	if (oa->flags < 0) {
+		/* creat is open with these */
+		*flags = O_CREAT | O_WRONLY | O_TRUNC;
+		return 0;
+	}
+	if (!oa->how) {
+		*flags = (uint32_t)t->call.args[oa->flags];
+		return 0;
+	}
+	ssize_t r = tracee_read(t->tid, t->call.args[oa->flags], flags,
+				sizeof(*flags));
+	return r == (ssize_t)sizeof(*flags) ? 0 : r < 0 ? (int)r : -EFAULT;
+}
+
+int rule_abs_path(const struct rx_task *t, int dirfd, const char *path,
+		  char *buf, size_t len)
+{
+	size_t plen = strlen(path);
+	if (path[0] == '/') {
+		if (plen >= len)
+			return -ENAMETOOLONG;
+		memcpy(buf, path, plen + 1);
+		return 0;
+	}
+	char link[64];
+	if (dirfd == AT_FDCWD)
+		snprintf(link, sizeof(link), "/proc/%d/cwd", (int)t->tid);
+	else
+		snprintf(link, sizeof(link), "/proc/%d/fd/%d", (int)t->tid, dirfd);
+	ssize_t n = readlink(link, buf, len);
+	if (n < 0)
+		return -errno;
+	if ((size_t)n + 1 + plen >= len)
+		return -ENAMETOOLONG;
+	if (!plen) {
+		buf[n] = '\0';
+		return 0;
+	}
+	if (n > 1 || buf[0] != '/')
+		buf[n++] = '/';
+	memcpy(buf + n, path, plen + 1);
+	return 0;
+}
+
+static const char *const temp_dirs[] = {
+	"/tmp", "/var/tmp", "/dev/shm", "/run/shm",
+};
+
+const char *rule_temp_dir(const char *path)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(temp_dirs); i++) {
+		size_t k = strlen(temp_dirs[i]);
+		if (!strncmp(path, temp_dirs[i], k) &&
+		    (path[k] == '/' || !path[k]))
+			return temp_dirs[i];
+	}
+	return NULL;
+}
+
+size_t rule_read_ptrs(const struct rx_task *t, uint64_t addr, uint64_t *out,
+		      size_t max)
+{
+	/* in chunks: one read per 64 pointers, not one per pointer */
+	size_t n = 0;
+	while (addr && n < max) {
+		size_t want = max - n < 64 ? max - n : 64;
+		ssize_t r = tracee_read(t->tid, addr + 8 * n, out + n, 8 * want);
+		if (r < 8)
+			break;
+		size_t got = (size_t)r / 8;
+		for (size_t i = 0; i < got; i++)
+			if (!out[n + i])
+				return n + i;
+		n += got;
+	}
+	return n;
+}
+
+int rule_proc_path_parse(const char *path, struct rule_proc_path *pp)
+{
+	/* the components, ".." resolved: at most "proc", the pid, "task",
+	 * the tid and the leaf's; a longer leaf does not fit LEAF anyway */
+	const char *comp[16];
+	size_t clen[16], n = 0;
+	if (path[0] != '/')
+		return -EINVAL;
+	for (const char *p = path; *p;) {
+		while (*p == '/')
+			p++;
+		size_t l = strcspn(p, "/");
+		if (!l)
+			break;
+		if (l == 2 && !strncmp(p, "..", 2)) {
+			if (n)
+				n--;
+		} else if (!(l == 1 && *p == '.')) {
+			if (n == ARRAY_SIZE(comp))
+				return -EINVAL;
+			comp[n] = p;
+			clen[n++] = l;
+		}
+		p += l;
+	}
+#define IS(i, s) (clen[i] == strlen(s) && !strncmp(comp[i], s, clen[i]))
+	if (n < 3 || !IS(0, "proc"))
+		return -EINVAL;
+	char num[16];
+	unsigned long pid = 0;
+	if (IS(1, "self") || IS(1, "thread-self")) {
+		pp->pid = 0;
+	} else {
+		if (clen[1] >= sizeof(num))
+			return -EINVAL;
+		memcpy(num, comp[1], clen[1]);
+		num[clen[1]] = '\0';
+		if (parse_uint(num, INT_MAX, &pid) < 0 || !pid)
+			return -EINVAL;
+		pp->pid = (pid_t)pid;
+	}
+	size_t at = 2;
+	if (n >= 5 && IS(2, "task") && !IS(1, "thread-self"))
+		at = 4;
+#undef IS
+	size_t len = 0;
+	for (size_t i = at; i < n; i++) {
+		if (len + clen[i] + 1 >= sizeof(pp->leaf))
+			return -EINVAL;
+		if (i > at)
+			pp->leaf[len++] = '/';
+		memcpy(pp->leaf + len, comp[i], clen[i]);
+		len += clen[i];
+	}
+	pp->leaf[len] = '\0';
+	return 0;
+}
+
+bool rule_same_process(struct rx_task *t, pid_t pid)
+{
+	pid_t tgid = rx_task_tgid(t);
+	if (pid == tgid || pid == t->tid)
+		return true;
+	char path[64];
+	snprintf(path, sizeof(path), "/proc/%d/task/%d", (int)tgid, (int)pid);
+	return access(path, F_OK) == 0;
+}
+
 /* ---- findings --------------------------------------------------------------- */
+
+
 
 static const char *proc_exe(struct rproc *p)
 {
