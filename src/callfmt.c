@@ -3,6 +3,7 @@
 
 #include <fcntl.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "callfmt.h"
 
@@ -93,6 +94,9 @@ void callfmt_call(struct sbuf *sb, const struct rx_task *t,
 	char nbuf[32];
 	sb_printf(sb, "%s(", callfmt_name(c, nbuf, sizeof(nbuf)));
 	callfmt_args(sb, t, o, 0, !c->exited);
+	/* before the exit, what the kernel fills is not known yet */
+	if (sb->len >= 2 && !strcmp(sb->p + sb->len - 2, ", "))
+		sb_puts(sb, "...");
 	sb_putc(sb, ')');
 	if (c->exited) {
 		struct decode_ctx dc;

@@ -218,6 +218,8 @@ rfile enum-root --rules=RX-FILE-010
 assert_line note RX-FILE-010 BroadFilesystemEnumeration \
 	"lists /: programs that enumerate it are often searching for keys and credentials"
 assert_site risky_enum_list enum-root
+# reported at entry: what the kernel fills is not known yet
+assert_grep '^    call: getdents64\([0-9]+, \.\.\.\)$' "$T/err"
 rfile enum-root-ok --rules=RX-FILE-010
 assert_none
 rfile enum
