@@ -10,12 +10,6 @@ set -eu
 . "${TESTLIB:-$(dirname "$0")/lib.sh}"
 
 need_prog risky
-SRC=$(cd "$(dirname "$TESTLIB")/../progs" && pwd)
-line_of() {
-	_l=$(grep -n "LINE:$1\\b" "$SRC/$2" | cut -d: -f1)
-	[ -n "$_l" ] || fail "no LINE:$1 marker in $2"
-	echo "$_l"
-}
 
 # finding ERR LEVEL ID: the report in ERR has a finding of rule ID at LEVEL
 assert_finding() {
@@ -32,9 +26,9 @@ assert_content "$T/out" "risky ok"
 assert_finding "$T/err" error RX-PROC-012
 assert_grep '^error RX-PROC-012 UnsafeIoctl: ioctl TIOCSTI on /dev/pts/[0-9]+ ' "$T/err"
 assert_grep '^    call: ioctl\(4, TIOCSTI, 0x[0-9a-f]+\) = ' "$T/err"
-assert_site "$T/err" risky_tiocsti risky.c "$(line_of tiocsti-call risky.c)"
+assert_site "$T/err" risky_tiocsti risky.c "$(marker_line tiocsti-call risky.c)"
 # the request with high bits: the kernel ignores them, so must the filter
-assert_site "$T/err" risky_tiocsti risky.c "$(line_of tiocsti-high risky.c)"
+assert_site "$T/err" risky_tiocsti risky.c "$(marker_line tiocsti-high risky.c)"
 assert_grep '^rxtrace: 2 errors, 0 warnings, 0 notes in 1 process$' "$T/err"
 rx_expect 0 "$T/out" "$T/err" -- "$PROGS/risky" tiocsti-ok
 assert_content "$T/err" "rxtrace: no findings"
@@ -44,7 +38,7 @@ rx_expect 0 "$T/out" "$T/err" -- "$PROGS/risky" mlockfork
 assert_content "$T/out" "risky ok"
 assert_finding "$T/err" warning RX-MEM-004
 assert_grep 'locked memory at 0x[0-9a-f]+-0x[0-9a-f]+ is neither MADV_WIPEONFORK nor MADV_DONTFORK' "$T/err"
-assert_site "$T/err" risky_mlockfork risky.c "$(line_of mlockfork-call risky.c)"
+assert_site "$T/err" risky_mlockfork risky.c "$(marker_line mlockfork-call risky.c)"
 rx_expect 0 "$T/out" "$T/err" -- "$PROGS/risky" mlockfork-ok
 assert_content "$T/err" "rxtrace: no findings"
 

@@ -72,6 +72,17 @@ if [ -z "$STRACE" ]; then
 	STRACE=$(command -v strace 2>/dev/null || true)
 fi
 
+# The sources of the tracee programs, for their LINE: markers.
+SRC=$(cd "$(dirname "${TESTLIB:-$0}")/../progs" && pwd)
+
+# marker_line MARKER FILE: the number of the line of tests/progs/FILE that
+# carries the comment "LINE:MARKER": tests never hard-code line numbers.
+marker_line() {
+	_l=$(grep -n "LINE:$1\\b" "$SRC/$2" | cut -d: -f1)
+	[ -n "$_l" ] || fail "no LINE:$1 marker in $2"
+	echo "$_l"
+}
+
 # Fail unless the test programs named are built.
 need_prog() {
 	for _p in "$@"; do

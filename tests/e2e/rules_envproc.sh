@@ -8,13 +8,8 @@ set -eu
 . "${TESTLIB:-$(dirname "$0")/lib.sh}"
 
 need_prog risky_envproc
-SRC=$(cd "$(dirname "$TESTLIB")/../progs" && pwd)
 P="$PROGS/risky_envproc"
-line_of() {
-	_l=$(grep -n "LINE:$1\\b" "$SRC/risky_envproc.c" | cut -d: -f1)
-	[ -n "$_l" ] || fail "no LINE:$1 marker in risky_envproc.c"
-	echo "$_l"
-}
+line_of() { marker_line "$1" risky_envproc.c; }
 # assert_line ERR LEVEL ID NAME MESSAGE-ERE: the exact finding line
 assert_line() {
 	assert_grep "^$2 $3 $4: $5\$" "$1" "no $2 $3 finding: $5"

@@ -10,12 +10,7 @@ set -eu
 . "${TESTLIB:-$(dirname "$0")/lib.sh}"
 
 need_prog risky_file
-SRC=$(cd "$(dirname "$TESTLIB")/../progs" && pwd)
-line_of() {
-	_l=$(grep -n "LINE:$1\\b" "$SRC/risky_file.c" | cut -d: -f1)
-	[ -n "$_l" ] || fail "no LINE:$1 marker in risky_file.c"
-	echo "$_l"
-}
+line_of() { marker_line "$1" risky_file.c; }
 # assert_site FUNC MARKER: a finding's call site in $T/err
 assert_site() {
 	assert_grep "^    at $1 [^ ]*risky_file\\.c:$(line_of "$2") \\(" "$T/err" \

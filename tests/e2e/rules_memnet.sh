@@ -13,15 +13,10 @@ set -eu
 
 need_prog risky_memnet risky_memnet-execstack risky_memnet-nopie \
 	risky_memnet-textrel libstackdl-execstack.so libstackdl.so
-SRC=$(cd "$(dirname "$TESTLIB")/../progs" && pwd)
 PROG=$PROGS/risky_memnet
 REAL_PROGS=$(cd -P "$PROGS" && pwd)	# the name in /proc/PID/maps
 
-line_of() {
-	_l=$(grep -n "LINE:$1\\b" "$SRC/risky_memnet.c" | cut -d: -f1)
-	[ -n "$_l" ] || fail "no LINE:$1 marker in risky_memnet.c"
-	echo "$_l"
-}
+line_of() { marker_line "$1" risky_memnet.c; }
 # assert_site ERR FUNC MARKER: a finding's call site
 assert_site() {
 	assert_grep "^    at $2 [^ ]*risky_memnet\\.c:$(line_of "$3") \\(" "$1" \

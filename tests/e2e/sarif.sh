@@ -54,7 +54,7 @@ cd "$TOP"
 rx_expect 0 "$T/out" "$T/err" -o "$T/a.sarif" -- "$PROGS/risky" tiocsti
 assert_empty "$T/err"
 validate "$T/a.sarif"
-L=$(grep -n 'LINE:tiocsti-call' "$TOP/tests/progs/risky.c" | cut -d: -f1)
+L=$(marker_line tiocsti-call risky.c)
 jq_py "$T/a.sarif" "
 r = d['runs'][0]
 rules = r['tool']['driver']['rules']

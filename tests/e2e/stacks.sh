@@ -13,15 +13,8 @@ set -eu
 need_prog stackchain stackchain-stripped stackchain-nopie stackchain-static \
 	stackchain-fp stackchain-nocfi stackinline stackexec stackcxx \
 	stackdl_main libstackdl.so
-SRC=$(cd "$(dirname "$TESTLIB")/../progs" && pwd)
 HEX='0x[0-9a-f]+'
 
-# line_of MARKER FILE: the line number of "LINE:MARKER" in source FILE.
-line_of() {
-	_l=$(grep -n "LINE:$1\\b" "$SRC/$2" | cut -d: -f1)
-	[ -n "$_l" ] || fail "no LINE:$1 marker in $2"
-	echo "$_l"
-}
 
 # stack_after ERE FILE: the frame lines (" > ...") that follow the first
 # line matching ERE.
@@ -73,10 +66,10 @@ check_addr2line() {
 	esac
 }
 
-L3=$(line_of level3-call stackchain.c)
-L2=$(line_of level2-call stackchain.c)
-L1=$(line_of level1-call stackchain.c)
-LM=$(line_of main-call stackchain.c)
+L3=$(marker_line level3-call stackchain.c)
+L2=$(marker_line level2-call stackchain.c)
+L1=$(marker_line level1-call stackchain.c)
+LM=$(marker_line main-call stackchain.c)
 OPEN_NULL='openat\(AT_FDCWD, "/dev/null", O_RDONLY\) += 3$'
 
 step "a known chain, innermost first: libc, level3, level2, level1, main, start code"
@@ -195,9 +188,9 @@ assert_no_grep '\((level[12]|main)\+' "$T/st" "frames guessed without CFI or fra
 step "threads: each thread's own stack, from start_thread, without main"
 rx_expect 0 "$T/out" "$T/err" -k -e trace=openat -- "$PROGS/stackchain" threads
 assert_content "$T/out" "stackchain ok"
-TL2=$(line_of t_level2-call stackchain.c)
-TL1=$(line_of t_level1-call stackchain.c)
-TF=$(line_of thread_fn-call stackchain.c)
+TL2=$(marker_line t_level2-call stackchain.c)
+TL1=$(marker_line t_level1-call stackchain.c)
+TF=$(marker_line thread_fn-call stackchain.c)
 # each stack follows the line that completes the call
 n=0
 grep -En "$(frame stackchain t_level2 stackchain.c "$TL2")" "$T/err" | cut -d: -f1 >"$T/t2lines"
@@ -226,9 +219,9 @@ rx_expect 0 "$T/out" "$T/err" -k -e trace=openat -- "$PROGS/stackdl_main" "$PROG
 assert_content "$T/out" "stackdl ok"
 stack_after "^$OPEN_NULL" "$T/err" >"$T/st"
 assert_frames "$T/st" "$LIBC_OPEN" \
-	"$(frame libstackdl.so dl_inner stackdl_lib.c "$(line_of dl_inner-call stackdl_lib.c)")" \
-	"$(frame libstackdl.so dl_entry stackdl_lib.c "$(line_of dl_entry-call stackdl_lib.c)")" \
-	"$(frame stackdl_main main stackdl_main.c "$(line_of main-call stackdl_main.c)")"
+	"$(frame libstackdl.so dl_inner stackdl_lib.c "$(marker_line dl_inner-call stackdl_lib.c)")" \
+	"$(frame libstackdl.so dl_entry stackdl_lib.c "$(marker_line dl_entry-call stackdl_lib.c)")" \
+	"$(frame stackdl_main main stackdl_main.c "$(marker_line main-call stackdl_main.c)")"
 
 step "-k stops the program on each change of executable mappings, and only then"
 # the extra stops of -k are exactly its mmap/mprotect with PROT_EXEC,
@@ -255,12 +248,12 @@ rx_expect 0 "$T/out" "$T/err" -k -e trace=openat -- "$PROGS/stackexec"
 assert_content "$T/out" "stackexec ok"
 stack_after '^openat\(AT_FDCWD, "/dev/zero", O_RDONLY\) += 3$' "$T/err" >"$T/st"
 assert_frames "$T/st" "$LIBC_OPEN" \
-	"$(frame stackexec exec_parent_fn stackexec.c "$(line_of exec_parent_fn-open stackexec.c)")" \
-	"$(frame stackexec main stackexec.c "$(line_of main-parent-call stackexec.c)")"
+	"$(frame stackexec exec_parent_fn stackexec.c "$(marker_line exec_parent_fn-open stackexec.c)")" \
+	"$(frame stackexec main stackexec.c "$(marker_line main-parent-call stackexec.c)")"
 stack_after "^$OPEN_NULL" "$T/err" >"$T/st"
 assert_frames "$T/st" "$LIBC_OPEN" \
-	"$(frame stackexec exec_child_fn stackexec.c "$(line_of exec_child_fn-call stackexec.c)")" \
-	"$(frame stackexec main stackexec.c "$(line_of main-call stackexec.c)")"
+	"$(frame stackexec exec_child_fn stackexec.c "$(marker_line exec_child_fn-call stackexec.c)")" \
+	"$(frame stackexec main stackexec.c "$(marker_line main-call stackexec.c)")"
 assert_no_grep exec_parent_fn "$T/st" "the new image's stack shows the old image"
 
 step "C++: demangled names"
@@ -268,12 +261,12 @@ rx_expect 0 "$T/out" "$T/err" -k -e trace=openat -- "$PROGS/stackcxx"
 assert_content "$T/out" "stackcxx ok"
 stack_after "^$OPEN_NULL" "$T/err" >"$T/st"
 assert_frames "$T/st" "$LIBC_OPEN" \
-	"$(frame stackcxx 'rxt::Widget::open_it()' stackcxx.cc "$(line_of open_it-call stackcxx.cc)")" \
-	"$(frame stackcxx main stackcxx.cc "$(line_of main-call stackcxx.cc)")"
+	"$(frame stackcxx 'rxt::Widget::open_it()' stackcxx.cc "$(marker_line open_it-call stackcxx.cc)")" \
+	"$(frame stackcxx main stackcxx.cc "$(marker_line main-call stackcxx.cc)")"
 stack_after '^openat\(AT_FDCWD, "/dev/zero", O_RDONLY\) += 3$' "$T/err" >"$T/st"
 assert_frames "$T/st" "$LIBC_OPEN" \
-	"$(frame stackcxx 'int rxt::open_as<int>(int)' stackcxx.cc "$(line_of open_as-call stackcxx.cc)")" \
-	"$(frame stackcxx main stackcxx.cc "$(line_of main-tmpl-call stackcxx.cc)")"
+	"$(frame stackcxx 'int rxt::open_as<int>(int)' stackcxx.cc "$(marker_line open_as-call stackcxx.cc)")" \
+	"$(frame stackcxx main stackcxx.cc "$(marker_line main-tmpl-call stackcxx.cc)")"
 assert_no_grep '_ZN' "$T/err" "a mangled name was printed"
 
 step "inlined frames: the inlined function, then the function it is in, at one pc"
@@ -281,9 +274,9 @@ rx_expect 0 "$T/out" "$T/err" -k -e trace=openat -- "$PROGS/stackinline"
 assert_content "$T/out" "stackinline ok"
 stack_after "^$OPEN_NULL" "$T/err" >"$T/st"
 assert_frames "$T/st" "$LIBC_OPEN" \
-	"^ > /[^ ]*/stackinline\\(inl_open\\) \\[$HEX\\] [^ ]*stackinline\\.c:$(line_of inl_open-call stackinline.c) \\(inlined into outer\\)\$" \
-	"$(frame stackinline outer stackinline.c "$(line_of outer-call stackinline.c)")" \
-	"$(frame stackinline main stackinline.c "$(line_of main-call stackinline.c)")"
+	"^ > /[^ ]*/stackinline\\(inl_open\\) \\[$HEX\\] [^ ]*stackinline\\.c:$(marker_line inl_open-call stackinline.c) \\(inlined into outer\\)\$" \
+	"$(frame stackinline outer stackinline.c "$(marker_line outer-call stackinline.c)")" \
+	"$(frame stackinline main stackinline.c "$(marker_line main-call stackinline.c)")"
 pc1=$(sed -n 2p "$T/st" | sed -E 's/.*\[(0x[0-9a-f]+)\].*/\1/')
 pc2=$(sed -n 3p "$T/st" | sed -E 's/.*\[(0x[0-9a-f]+)\].*/\1/')
 [ "$pc1" = "$pc2" ] || fail "inlined frame at $pc1, its caller at $pc2: expected one pc"
@@ -301,7 +294,7 @@ wait_until "a stack of the attached process" _have_stack
 kill -INT "$RXPID"
 wait_pid "$RXPID" "rxtrace -p"
 [ "$WAIT_RC" -eq 0 ] || { show "$T/rx.err"; fail "rxtrace -p exited with $WAIT_RC after SIGINT"; }
-assert_grep "$(frame stackchain main stackchain.c "$(line_of main-loop-call stackchain.c)")" "$T/attach"
+assert_grep "$(frame stackchain main stackchain.c "$(marker_line main-loop-call stackchain.c)")" "$T/attach"
 wait_pid "$LPID" "the detached stackchain"
 [ "$WAIT_RC" -eq 0 ] || { show "$T/loop.out"; fail "the detached process exited with $WAIT_RC"; }
 assert_content "$T/loop.out" "stackchain ok"
