@@ -43,20 +43,10 @@ void finding_store_release(struct finding_store *fs)
 	memset(fs, 0, sizeof(*fs));
 }
 
-static uint64_t mix(uint64_t h, const void *data, size_t len)
-{
-	const unsigned char *s = data;
-	for (size_t i = 0; i < len; i++) {
-		h ^= s[i];
-		h *= 0x100000001b3ULL;
-	}
-	return h;
-}
-
 static uint64_t mix_str(uint64_t h, const char *s)
 {
 	/* the NUL too: "ab" + "c" and "a" + "bc" differ */
-	return s ? mix(h, s, strlen(s) + 1) : mix(h, "", 1);
+	return s ? fnv1a(h, s, strlen(s) + 1) : fnv1a(h, "", 1);
 }
 
 static const struct finding_frame *site_of(const struct finding_frame *frames,
@@ -69,13 +59,13 @@ static const struct finding_frame *site_of(const struct finding_frame *frames,
 
 uint64_t finding_identity(const struct finding_event *ev)
 {
-	uint64_t h = 0xcbf29ce484222325ULL;
-	h = mix(h, &ev->rule, sizeof(ev->rule));
+	uint64_t h = FNV1A_INIT;
+	h = fnv1a(h, &ev->rule, sizeof(ev->rule));
 	h = mix_str(h, ev->key);
 	const struct finding_frame *s = site_of(ev->frames, ev->nframes, ev->site);
 	if (s) {
 		h = mix_str(h, s->module);
-		h = mix(h, &s->addr, sizeof(s->addr));
+		h = fnv1a(h, &s->addr, sizeof(s->addr));
 	} else {
 		/* no stack: one finding per executable */
 		h = mix_str(h, ev->exe);

@@ -278,16 +278,6 @@ int unwind_capture(struct unwind *u, pid_t tgid, pid_t tid,
 
 /* ---- symbols ------------------------------------------------------------ */
 
-static uint64_t fnv1a(uint64_t h, const void *data, size_t len)
-{
-	const unsigned char *s = data;
-	for (size_t i = 0; i < len; i++) {
-		h ^= s[i];
-		h *= 0x100000001b3ULL;
-	}
-	return h;
-}
-
 /* Builds an entry's strings in u->strs as offsets, then copies them once:
  * the scratch buffer may move while it grows. */
 static size_t put_str(struct unwind *u, const char *s)
@@ -565,7 +555,7 @@ static uint64_t module_id(Dwfl_Module *m)
 	const unsigned char *bits;
 	GElf_Addr vaddr;
 	int len = dwfl_module_build_id(m, &bits, &vaddr);
-	uint64_t h = 0xcbf29ce484222325ULL;
+	uint64_t h = FNV1A_INIT;
 	if (len > 0)
 		h = fnv1a(h, bits, (size_t)len);
 	else {

@@ -140,3 +140,13 @@ int parse_uint(const char *s, unsigned long max, unsigned long *out)
 	*out = v;
 	return 0;
 }
+
+uint64_t fnv1a(uint64_t h, const void *data, size_t len)
+{
+	const unsigned char *s = data;
+	for (size_t i = 0; i < len; i++) {
+		h ^= s[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}

@@ -38,6 +38,11 @@ void sb_vprintf(struct sbuf *sb, const char *fmt, va_list ap)
 /* Truncate to len (len <= sb->len). */
 void sb_truncate(struct sbuf *sb, size_t len);
 
+/* FNV-1a: a fast hash for the caches and tables of the tracer (not for
+ * anything an attacker could aim at). Start with FNV1A_INIT. */
+#define FNV1A_INIT 0xcbf29ce484222325ULL
+uint64_t fnv1a(uint64_t h, const void *data, size_t len);
+
 /* Parse a non-negative decimal integer that must fill the whole string.
  * Returns 0 or -EINVAL / -ERANGE. */
 int parse_uint(const char *s, unsigned long max, unsigned long *out);
