@@ -29,6 +29,7 @@ char *__cxa_demangle(const char *mangled, char *buf, size_t *len, int *status);
 #define PROC_BUCKETS 256
 #define CACHE_SLOTS 8192	/* direct-mapped: a miss costs microseconds */
 #define MAX_INLINE 8		/* logical frames kept per pc */
+#define DWARF_REG_RSP 7		/* x86-64 DWARF register numbers */
 
 struct uproc {
 	pid_t tgid;
@@ -253,8 +254,10 @@ static int frame_cb(Dwfl_Frame *state, void *arg)
 		c->st->truncated = true;
 		return DWARF_CB_ABORT;
 	}
+	Dwarf_Word sp;
 	c->st->f[c->st->n].pc = pc;
 	c->st->f[c->st->n].activation = act;
+	c->st->f[c->st->n].sp = dwfl_frame_reg(state, DWARF_REG_RSP, &sp) == 0 ? sp : 0;
 	c->st->n++;
 	return DWARF_CB_OK;
 }
