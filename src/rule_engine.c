@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "bkpt.h"
 #include "callfmt.h"
 #include "rule.h"
 #include "tracee.h"
@@ -615,27 +616,24 @@ static const char *const *re_functions(struct rx_sink *s)
 	return re_of(s)->fnames;
 }
 
-#define UNTRACKED "; further calls not tracked (" \
-	RX_STR(BKPT_QUIET_HITS) " in a row from known callers)"
-#define RX_STR(x) RX_STR_(x)
-#define RX_STR_(x) #x
-
 /* The function at ENTRY is disarmed in T's process: its findings there
  * say that their counts stop. */
 static void untracked(struct rule_env *re, struct rx_task *t, uint64_t entry)
 {
 	struct rproc *p = proc_get(re, rx_task_tgid(t));
-	size_t ul = strlen(UNTRACKED);
+	char note[96];
+	int ul = snprintf(note, sizeof(note), "; further calls not tracked "
+			  "(%d in a row from known callers)", BKPT_QUIET_HITS);
 	for (size_t i = 0; i < p->lsites_cap; i++) {
 		struct lsite *ls = p->lsites[i];
 		for (unsigned k = 0; ls && ls->entry == entry && k < ls->nfound; k++) {
 			struct finding *f = ls->found[k];
 			size_t ml = strlen(f->message);
-			if (ml >= ul && !strcmp(f->message + ml - ul, UNTRACKED))
+			if (ml >= (size_t)ul && !strcmp(f->message + ml - ul, note))
 				continue;
-			char *m = xmalloc(ml + ul + 1);
+			char *m = xmalloc(ml + (size_t)ul + 1);
 			memcpy(m, f->message, ml);
-			memcpy(m + ml, UNTRACKED, ul + 1);
+			memcpy(m + ml, note, (size_t)ul + 1);
 			free(f->message);
 			f->message = m;
 		}
