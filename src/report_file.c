@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "report.h"
@@ -16,6 +17,21 @@
 int report_file_open(struct report_file *rf, const char *path)
 {
 	memset(rf, 0, sizeof(*rf));
+	/* A device or a FIFO (/dev/null, /dev/stderr, a named pipe) is
+	 * written in place: renaming over it would replace the node. */
+	struct stat st;
+	if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode)) {
+		int fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+		if (fd < 0)
+			return -errno;
+		if (!(rf->fp = fdopen(fd, "w"))) {
+			int e = -errno;
+			close(fd);
+			return e;
+		}
+		rf->path = path;
+		return 0;
+	}
 	const char *slash = strrchr(path, '/');
 	size_t dirlen = slash ? (size_t)(slash - path + 1) : 0;
 	/* mkostemp creates with O_EXCL: a planted symlink is never followed */
@@ -45,11 +61,14 @@ int report_file_open(struct report_file *rf, const char *path)
 int report_file_commit(struct report_file *rf)
 {
 	int r = 0;
-	if (fflush(rf->fp) == EOF || ferror(rf->fp) || fsync(fileno(rf->fp)) < 0)
+	if (fflush(rf->fp) == EOF || ferror(rf->fp) ||
+	    (rf->tmp && fsync(fileno(rf->fp)) < 0))
 		r = errno ? -errno : -EIO;
 	if (fclose(rf->fp) == EOF && !r)
 		r = -errno;
 	rf->fp = NULL;
+	if (!rf->tmp)
+		return r;	/* written in place */
 	if (!r && rename(rf->tmp, rf->path) < 0)
 		r = -errno;
 	if (r)

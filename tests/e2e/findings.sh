@@ -121,6 +121,17 @@ rx_expect 127 "$T/out" "$T/err" -o "$T/none.txt" -- rxtrace-no-such-command
 rx_expect 125 "$T/out" "$T/err" -o "$T/no/such/dir/r.txt" -- "$PROGS/risky" tiocsti
 assert_grep "^rxtrace: cannot open $(re_quote "$T/no/such/dir/r.txt"): No such file or directory$" "$T/err"
 
+# a device or FIFO is written in place, never replaced by a renamed file
+mkfifo "$T/fifo"
+cat "$T/fifo" >"$T/fifo.out" &
+catpid=$!
+rx_expect 0 "$T/out" "$T/err" -o "$T/fifo" -- "$PROGS/risky" tiocsti
+wait "$catpid"
+[ -p "$T/fifo" ] || fail "the FIFO given to -o was replaced"
+assert_grep '^rxtrace: 2 errors, 0 warnings, 0 notes in 1 process$' "$T/fifo.out"
+rx_expect 0 "$T/out" "$T/err" -o /dev/null -- "$PROGS/risky" tiocsti
+[ -c /dev/null ] || fail "-o /dev/null replaced /dev/null"
+
 step "colour only on a terminal, and never with NO_COLOR"
 if command -v script >/dev/null; then
 	script -qec "$RXTRACE -- $PROGS/risky tiocsti" /dev/null >"$T/tty" 2>&1 </dev/null || true
