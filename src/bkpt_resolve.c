@@ -309,19 +309,16 @@ static bool own_offset(const char *name, dev_t dev, uint64_t ino,
 	return true;
 }
 
-/* NAME defined by module M: plant STT_FUNC symbols, and IFUNCs whose
- * choice can be read. Sets *PENDING for an IFUNC not resolved yet. */
+/* NAME, symbol SYM of module M: plant an STT_FUNC, and an IFUNC whose
+ * choice can be read. Sets *PENDING for an IFUNC not resolved yet.
+ * (Local symbols of a library or a dynamic executable are not looked
+ * at: they are not the libc function, whatever their name.) */
 static void from_definer(struct proc *p, size_t mi, const char *name,
-			 unsigned k, struct targets *ts, bool *pending)
+			 const struct bkpt_sym *s, unsigned k,
+			 struct targets *ts, bool *pending)
 {
 	struct module *m = &p->mods[mi];
-	struct bkpt_sym sym;
-	if (bkpt_elf_func(&m->be, name, &sym) < 0)
-		return;
-	/* local symbols of a library or of a dynamic executable are not
-	 * the libc function, whatever their name */
-	if (!sym.dynamic && !m->is_static)
-		return;
+	struct bkpt_sym sym = *s;
 	if (sym.type == STT_FUNC) {
 		add_target(ts, m->bias + sym.value, k);
 		ignore_definer(p, mi, m->bias + sym.value, sym.size);
@@ -399,13 +396,19 @@ int bkpt_resolve(pid_t pid, const char *const *names, size_t n,
 	}
 	struct targets ts = { .found = xcalloc(n ? n : 1, sizeof(bool)) };
 	uint8_t *imp = xcalloc(n ? n : 1, 1);
+	struct bkpt_sym *syms = xcalloc(n ? n : 1, sizeof(*syms));
+	int *found = xcalloc(n ? n : 1, sizeof(*found));
 	bool pending = false;
 	for (size_t mi = 0; mi < p.nmods; mi++) {
-		if (module_open(&p, &p.mods[mi]) < 0)
+		struct module *m = &p.mods[mi];
+		if (module_open(&p, m) < 0)
 			continue;
-		bkpt_elf_imports(&p.mods[mi].be, names, n, imp);
+		bkpt_elf_imports(&m->be, names, n, imp);
+		bkpt_elf_funcs(&m->be, names, n, !m->is_static, syms, found);
 		for (unsigned k = 0; k < n; k++) {
-			from_definer(&p, mi, names[k], k, &ts, &pending);
+			if (found[k] == 0)
+				from_definer(&p, mi, names[k], &syms[k], k, &ts,
+					     &pending);
 			if (imp[k] || chk_imported(names, n, imp, k))
 				from_importer(&p, mi, names[k], k, &ts);
 		}
@@ -413,6 +416,8 @@ int bkpt_resolve(pid_t pid, const char *const *names, size_t n,
 	if (pending)
 		out->again_at = main_of(&p);
 	free(imp);
+	free(syms);
+	free(found);
 	free(ts.found);
 	out->t = ts.t;
 	out->n = ts.n;
