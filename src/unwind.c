@@ -116,7 +116,13 @@ static int find_debuginfo(Dwfl_Module *mod, void **userdata,
 					      file_name, debuglink_file,
 					      debuglink_crc,
 					      debuginfo_file_name);
-	if (fd >= 0)
+	/* A module with a build-id has its debug file where the build-id
+	 * says, or none: the standard search would go on to dlopen
+	 * libdebuginfod and its HTTP stack (milliseconds, once per run)
+	 * only to ask no server. */
+	const unsigned char *bits;
+	GElf_Addr vaddr;
+	if (fd >= 0 || dwfl_module_build_id(mod, &bits, &vaddr) > 0)
 		return fd;
 	return dwfl_standard_find_debuginfo(mod, userdata, modname, base,
 					    file_name, debuglink_file,
