@@ -14,7 +14,9 @@
  *   srand         srand(time(NULL)), then rand()
  *   rand          rand() never seeded            rand-ok: getrandom()
  *   threads       4 threads, 1000 strcpy calls each, at once
- *   fork          a fork child calls strcpy and exits 0
+ *   fork          a fork child calls strcpy and exits 0; then a
+ *                 posix_spawn (vfork: the child shares the table until
+ *                 its exec) of true
  *   sigtrap       its own SIGTRAP handler gets raise(SIGTRAP) and an
  *                 int3 of its own; prints "trap handled 2" as well
  *   bindnow       prints LD_BIND_NOW=<value> (or "unset")
@@ -29,6 +31,7 @@
 #include <limits.h>
 #include <pthread.h>
 #include <signal.h>
+#include <spawn.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -191,6 +194,11 @@ __attribute__((noinline)) static int risky_fork(void)
 		risky_fork_child();
 	int st;
 	if (waitpid(pid, &st, 0) != pid || !WIFEXITED(st) || WEXITSTATUS(st))
+		return 1;
+	char *const argv[] = { "true", NULL };
+	extern char **environ;
+	if (posix_spawnp(&pid, "true", NULL, NULL, argv, environ) ||
+	    waitpid(pid, &st, 0) != pid || !WIFEXITED(st) || WEXITSTATUS(st))
 		return 1;
 	char dst[64];
 	return risky_strcpy_a(dst);
