@@ -49,8 +49,19 @@ int bkpt_resolve_parse_map(char *line, struct bkpt_map *out)
 int bkpt_resolve_entry(pid_t pid, uint64_t *entry)
 {
 	char path[64];
-	snprintf(path, sizeof(path), "/proc/%d/auxv", (int)pid);
+	unsigned char ident[EI_NIDENT];
+	/* x32 programs run 64-bit code with 32-bit auxv entries */
+	snprintf(path, sizeof(path), "/proc/%d/exe", (int)pid);
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	ssize_t n = read(fd, ident, sizeof(ident));
+	close(fd);
+	if (n != (ssize_t)sizeof(ident) || memcmp(ident, ELFMAG, SELFMAG) ||
+	    ident[EI_CLASS] != ELFCLASS64)
+		return -ENOEXEC;
+	snprintf(path, sizeof(path), "/proc/%d/auxv", (int)pid);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return -errno;
 	uint64_t av[2];

@@ -40,7 +40,7 @@ struct bkpt_map {
 int bkpt_resolve_parse_map(char *line, struct bkpt_map *out);
 
 /* AT_ENTRY of a 64-bit process from /proc/PID/auxv. Returns 0 or -errno
- * (-ENOENT: no AT_ENTRY). */
+ * (-ENOENT: no AT_ENTRY, -ENOEXEC: its program is no 64-bit ELF file). */
 int bkpt_resolve_entry(pid_t pid, uint64_t *entry);
 
 /* A function to break on: the address and the index of its name. */
