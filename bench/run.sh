@@ -8,7 +8,7 @@
 #              to this script (an in-tree build).  Nothing is built: run
 #              make first.  (The workload, bench_syscalls.c, is compiled
 #              into a temporary directory, as compare.sh does.)
-#   SCENARIO   synth stacks child real default startup   (default: all)
+#   SCENARIO   synth stacks child real default libcalls startup   (default: all)
 #
 # Environment (all optional):
 #   PIN=0        CPU that tracer and tracee share (taskset -c); PIN= (empty)
@@ -40,7 +40,7 @@ p=$(command -v -- "$RX") || die "rxtrace binary '$RX' not found"
 RX=$p
 [[ $RX = /* ]] || RX=$PWD/$RX
 
-ALL=(synth stacks child real default startup)
+ALL=(synth stacks child real default libcalls startup)
 SCENARIOS=("$@")
 [[ ${#SCENARIOS[@]} -gt 0 ]] || SCENARIOS=("${ALL[@]}")
 COMPARE=()
@@ -48,7 +48,7 @@ STARTUP=no
 for s in "${SCENARIOS[@]}"; do
 	case $s in
 	startup) STARTUP=yes ;;
-	synth|stacks|child|real|default) COMPARE+=("$s") ;;
+	synth|stacks|child|real|default|libcalls) COMPARE+=("$s") ;;
 	*) die "unknown scenario '$s' (expected: ${ALL[*]})" ;;
 	esac
 done

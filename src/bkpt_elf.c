@@ -4,10 +4,12 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "bkpt_elf.h"
+#include "util.h"
 
 /* .gnu.version marks a symbol that is not its name's default version. */
 #define VERSYM_HIDDEN 0x8000
@@ -83,31 +85,70 @@ static size_t sym_table(Elf_Scn *scn, Elf_Data **data, size_t *strndx)
 	return sh.sh_size / sh.sh_entsize;
 }
 
-/*
- * Whether symbol name S stands for NAME, and if so whether it is NAME's
- * default version: .symtab spells versions into the name, "memcpy@@GLIBC_2.14"
- * being the default and "memcpy@GLIBC_2.2.5" an older one.
- */
-static bool name_matches(const char *s, const char *name, size_t len,
-			 bool *hidden)
+/* The wanted names by hash, so that one pass over a symbol table serves
+ * them all: .symtab spells versions into names, "memcpy@@GLIBC_2.14"
+ * being the default and "memcpy@GLIBC_2.2.5" an older one, so a symbol
+ * is looked up by its name up to the '@'. */
+struct name_index {
+	const char *const *names;
+	uint32_t *slot;		/* index + 1, 0: empty */
+	size_t mask;
+};
+
+static uint32_t name_hash(const char *s, size_t len)
 {
-	if (strncmp(s, name, len) || (s[len] && s[len] != '@'))
-		return false;
-	*hidden = s[len] == '@' && s[len + 1] != '@';
-	return true;
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
 }
 
-static int find_func(struct bkpt_elf *be, Elf_Scn *scn, const char *name,
-		     struct bkpt_sym *out)
+static void index_init(struct name_index *ix, const char *const *names,
+		       size_t n)
+{
+	size_t cap = 16;
+	while (cap < 2 * n)
+		cap *= 2;
+	ix->names = names;
+	ix->mask = cap - 1;
+	ix->slot = xcalloc(cap, sizeof(*ix->slot));
+	for (size_t k = 0; k < n; k++) {
+		size_t i = name_hash(names[k], strlen(names[k])) & ix->mask;
+		while (ix->slot[i])
+			i = (i + 1) & ix->mask;
+		ix->slot[i] = (uint32_t)k + 1;
+	}
+}
+
+/* The index of the name symbol S stands for, or -1; *HIDDEN: S is an
+ * older version of it. */
+static int index_find(const struct name_index *ix, const char *s, bool *hidden)
+{
+	size_t len = strcspn(s, "@");
+	for (size_t i = name_hash(s, len) & ix->mask; ix->slot[i];
+	     i = (i + 1) & ix->mask) {
+		const char *name = ix->names[ix->slot[i] - 1];
+		if (!strncmp(s, name, len) && !name[len]) {
+			*hidden = s[len] == '@' && s[len + 1] != '@';
+			return (int)ix->slot[i] - 1;
+		}
+	}
+	return -1;
+}
+
+/* One pass over symbol table SCN for the names with BEST[k] == -2 (not
+ * found yet): BEST[k] becomes the rank of the best definition (1: the
+ * default version), OUT[k] that symbol, AMBIGUOUS[k] whether another of
+ * that rank differs in value. */
+static void find_funcs(struct bkpt_elf *be, Elf_Scn *scn,
+		       const struct name_index *ix, struct bkpt_sym *out,
+		       int *best, bool *ambiguous)
 {
 	Elf_Data *data, *vdata = NULL;
 	size_t strndx, n = sym_table(scn, &data, &strndx);
 	bool dynamic = scn == be->dynsym;
 	if (dynamic && be->versym)
 		vdata = elf_getdata(be->versym, NULL);
-	size_t len = strlen(name);
-	int best = -1;
-	bool ambiguous = false;
 
 	for (size_t i = 1; i < n; i++) {
 		GElf_Sym sym;
@@ -118,30 +159,57 @@ static int find_func(struct bkpt_elf *be, Elf_Scn *scn, const char *name,
 			continue;
 		const char *s = elf_strptr(be->elf, strndx, sym.st_name);
 		bool hidden;
-		if (!s || !name_matches(s, name, len, &hidden))
+		int k = s ? index_find(ix, s, &hidden) : -1;
+		if (k < 0 || best[k] == -1)
 			continue;
 		GElf_Versym vs;
 		if (vdata && gelf_getversym(vdata, (int)i, &vs))
 			hidden = hidden || (vs & VERSYM_HIDDEN);
 		int rank = !hidden;
-		if (rank > best) {
-			best = rank;
-			ambiguous = false;
-			*out = (struct bkpt_sym){ sym.st_value, sym.st_size,
-						  type, dynamic };
-		} else if (rank == best && sym.st_value != out->value) {
-			ambiguous = true;
+		if (rank > best[k] || best[k] == -2) {
+			best[k] = rank;
+			ambiguous[k] = false;
+			out[k] = (struct bkpt_sym){ sym.st_value, sym.st_size,
+						    type, dynamic };
+		} else if (rank == best[k] && sym.st_value != out[k].value) {
+			ambiguous[k] = true;
 		}
 	}
-	if (best < 0)
-		return -ENOENT;
-	return ambiguous ? -ENOTUNIQ : 0;
+}
+
+void bkpt_elf_funcs(struct bkpt_elf *be, const char *const *names, size_t n,
+		    bool dynsym_only, struct bkpt_sym *out, int *res)
+{
+	struct name_index ix;
+	int *best = xcalloc(n, sizeof(*best));
+	bool *amb = xcalloc(n, sizeof(*amb));
+	index_init(&ix, names, n);
+	/* -2: not seen in this table; -1: found in .dynsym, done */
+	for (size_t k = 0; k < n; k++)
+		best[k] = -2;
+	find_funcs(be, be->dynsym, &ix, out, best, amb);
+	bool missing = false;
+	for (size_t k = 0; k < n; k++) {
+		res[k] = best[k] == -2 ? -ENOENT : amb[k] ? -ENOTUNIQ : 0;
+		missing |= best[k] == -2;
+		best[k] = best[k] == -2 ? -2 : -1;
+	}
+	if (missing && !dynsym_only) {
+		find_funcs(be, be->symtab, &ix, out, best, amb);
+		for (size_t k = 0; k < n; k++)
+			if (best[k] >= 0)
+				res[k] = amb[k] ? -ENOTUNIQ : 0;
+	}
+	free(ix.slot);
+	free(best);
+	free(amb);
 }
 
 int bkpt_elf_func(struct bkpt_elf *be, const char *name, struct bkpt_sym *out)
 {
-	int r = find_func(be, be->dynsym, name, out);
-	return r == -ENOENT ? find_func(be, be->symtab, name, out) : r;
+	int r;
+	bkpt_elf_funcs(be, &name, 1, false, out, &r);
+	return r;
 }
 
 /* Index in NAMES of the function S names, plainly or as __NAME_chk. */

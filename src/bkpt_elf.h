@@ -41,6 +41,11 @@ struct bkpt_sym {
  * (static functions of different files, say) differ in value.
  */
 int bkpt_elf_func(struct bkpt_elf *be, const char *name, struct bkpt_sym *out);
+/* bkpt_elf_func for NAMES[0..N-1] at once, one pass over each table:
+ * RES[k] is its result, OUT[k] its symbol when RES[k] is 0 or -ENOTUNIQ.
+ * DYNSYM_ONLY: never .symtab. */
+void bkpt_elf_funcs(struct bkpt_elf *be, const char *const *names, size_t n,
+		    bool dynsym_only, struct bkpt_sym *out, int *res);
 
 /* Flags of bkpt_elf_imports. */
 #define BKPT_IMPORT_PLAIN 1u	/* NAME itself */

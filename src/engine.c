@@ -10,6 +10,16 @@
  * Attach mode (-p): a filter cannot be put into a running process (and
  * would turn trapped calls into ENOSYS after we detach), so tasks run
  * under PTRACE_SYSCALL and the selection is made here.
+ *
+ * Library-call breakpoints, when a sink names functions (findings mode
+ * with the LIB rules): a launched command runs with LD_BIND_NOW=1, so
+ * that at its entry point every GOT slot holds the final implementation;
+ * each exec plants a one-shot int3 there, whose hit resolves the
+ * functions and plants theirs (bkpt_resolve.h). An attached process is
+ * resolved at its first stop, and every int3 is removed before the
+ * detach. A hit is emulated past (bkpt.h) and resumed with no signal;
+ * forked children inherit the int3 bytes, so they get a copy of the
+ * table (vfork children and threads share it).
  */
 #include "config.h"
 
@@ -33,6 +43,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "bkpt.h"
+#include "bkpt_resolve.h"
 #include "engine.h"
 #include "filter.h"
 #include "sysent.h"
@@ -42,6 +54,11 @@
 #ifndef CLONE_UNTRACED
 #define CLONE_UNTRACED 0x00800000
 #endif
+#ifndef KCMP_VM
+#define KCMP_VM 1
+#endif
+#define USER_CS_64 0x33		/* cs of a task running 64-bit code */
+#define MAX_FUNC_SINKS 8	/* sink indexes of one hit */
 #define X32_SYSCALL_BIT 0x40000000L
 #define HASH_SIZE 1024
 
@@ -56,6 +73,19 @@ struct engine {
 	struct rx_task *all;
 	struct rx_task *spare;		/* freed tasks, reused */
 	const struct sysent *se_clone, *se_clone3;
+	/* library-call breakpoints: the functions sinks asked for, each
+	 * name once, with the sinks (and their indexes) that want it */
+	bool bkpt;
+	const char **fnames;
+	struct fname_sinks *fsinks;
+	size_t nfnames;
+	unsigned nheld;			/* unparented tasks kept stopped */
+};
+
+struct fname_sinks {
+	struct rx_sink **sink;
+	unsigned *local;
+	unsigned n;
 };
 
 /* Set by the signal handler; the loop acts between events. */
@@ -119,6 +149,10 @@ static void task_del(struct engine *e, struct rx_task *t)
 	t->stack = NULL;
 	if (t->stack_text.p)
 		sb_release(&t->stack_text);
+	bkpt_mm_unref(t->bkpt);
+	t->bkpt = NULL;
+	if (t->held)
+		e->nheld--;
 	t->lnext = e->spare;
 	e->spare = t;
 	e->cfg->run->ntasks--;
@@ -329,8 +363,245 @@ static void on_syscall_info(struct engine *e, struct rx_task *t)
 	}
 }
 
+/* ---- library-call breakpoints -------------------------------------------- */
+
+static void functions_setup(struct engine *e)
+{
+	size_t cap = 0;
+	FOR_SINKS(e, s) {
+		const char *const *names = s->ops->functions ? s->ops->functions(s) : NULL;
+		for (unsigned i = 0; names && names[i]; i++) {
+			size_t g = 0;
+			while (g < e->nfnames && strcmp(e->fnames[g], names[i]))
+				g++;
+			if (g == e->nfnames) {
+				if (e->nfnames == cap) {
+					cap = cap ? 2 * cap : 64;
+					e->fnames = xrealloc(e->fnames, cap * sizeof(*e->fnames));
+					e->fsinks = xrealloc(e->fsinks, cap * sizeof(*e->fsinks));
+				}
+				e->fnames[g] = names[i];
+				e->fsinks[g] = (struct fname_sinks){ 0 };
+				e->nfnames++;
+			}
+			struct fname_sinks *fs = &e->fsinks[g];
+			fs->sink = xrealloc(fs->sink, (fs->n + 1) * sizeof(*fs->sink));
+			fs->local = xrealloc(fs->local, (fs->n + 1) * sizeof(*fs->local));
+			fs->sink[fs->n] = s;
+			fs->local[fs->n++] = i;
+		}
+	}
+	e->bkpt = e->nfnames > 0;
+}
+
+static void functions_free(struct engine *e)
+{
+	for (size_t g = 0; g < e->nfnames; g++) {
+		free(e->fsinks[g].sink);
+		free(e->fsinks[g].local);
+	}
+	free(e->fnames);
+	free(e->fsinks);
+}
+
+void rx_task_stack_ready(struct rx_task *t)
+{
+	if (t->entry_regs) {
+		ptrace(PTRACE_SETREGS, t->tid, 0L, t->entry_regs);
+		t->entry_regs = NULL;
+	}
+}
+
+/* Look the functions up in T's process (stopped, its libraries loaded)
+ * and plant their breakpoints. */
+static void resolve(struct engine *e, struct rx_task *t)
+{
+	struct bkpt_mm *mm = t->bkpt;
+	struct bkpt_resolution res;
+	mm->resolve_at_stop = false;
+	if (bkpt_resolve(t->tid, e->fnames, e->nfnames, &res) < 0)
+		return;
+	for (size_t i = 0; i < res.n; i++)
+		bkpt_plant(mm, t->tid, res.t[i].addr, BKPT_CALL, res.t[i].name);
+	bkpt_set_ranges(mm, res.ranges, res.nranges);
+	if (res.again_at)
+		bkpt_plant(mm, t->tid, res.again_at, BKPT_RESOLVE, 0);
+	bkpt_resolution_release(&res);
+}
+
+/* T has a new program: a new address space, with a one-shot breakpoint
+ * at its entry point, where the loader is done. 32-bit programs get
+ * none: their libraries are not the ones rxtrace reads. */
+static void exec_arm(struct engine *e, struct rx_task *t)
+{
+	bkpt_mm_unref(t->bkpt);
+	t->bkpt = NULL;
+	struct user_regs_struct regs;
+	uint64_t entry;
+	if (ptrace(PTRACE_GETREGS, t->tid, 0L, &regs) < 0 ||
+	    regs.cs != USER_CS_64 || bkpt_resolve_entry(t->tid, &entry) < 0)
+		return;
+	t->bkpt = bkpt_mm_new();
+	bkpt_plant(t->bkpt, t->tid, entry, BKPT_RESOLVE, 0);
+}
+
+/* Hand a hit to the sinks that want one of the breakpoint's names. */
+static void dispatch(struct engine *e, struct rx_task *t, const struct bkpt *b,
+		     struct rx_libcall *lc)
+{
+	FOR_SINKS(e, s) {
+		if (!s->ops->libcall)
+			continue;
+		unsigned local[MAX_FUNC_SINKS], n = 0;
+		for (unsigned i = 0; i < b->nfuncs; i++) {
+			const struct fname_sinks *fs = &e->fsinks[b->funcs[i]];
+			for (unsigned k = 0; k < fs->n && n < MAX_FUNC_SINKS; k++)
+				if (fs->sink[k] == s)
+					local[n++] = fs->local[k];
+		}
+		if (!n)
+			continue;
+		lc->funcs = local;
+		lc->nfuncs = n;
+		s->ops->libcall(s, t, lc);
+	}
+}
+
+/* What code RET, a caller never seen, is in: a module mapped after the
+ * resolution (dlopen) makes the maps be read again, once per caller. */
+static enum bkpt_code new_caller_code(struct rx_task *t, uint64_t addr,
+				      uint64_t ret, enum bkpt_code code)
+{
+	struct bkpt_resolution res;
+	if (code != BKPT_CODE_UNKNOWN)
+		return code;
+	if (bkpt_resolve_ranges(t->tid, t->bkpt, &res) == 0) {
+		bkpt_set_ranges(t->bkpt, res.ranges, res.nranges);
+		code = bkpt_code_of(t->bkpt, ret);
+		bkpt_resolution_release(&res);
+	}
+	/* code in no file (JIT) is not the program's own, as for stacks */
+	if (code == BKPT_CODE_UNKNOWN)
+		code = BKPT_CODE_LIBRARY;
+	bkpt_caller_set(t->bkpt, addr, ret, code);
+	return code;
+}
+
+/* T is at breakpoint B of a function (REGS as the trap left them). */
+static void on_libcall(struct engine *e, struct rx_task *t, struct bkpt *b,
+		       struct user_regs_struct *regs)
+{
+	struct bkpt_mm *mm = t->bkpt;
+	uint64_t addr = b->addr, ret = 0;
+	e->res->hits++;
+	tracee_read(t->tid, regs->rsp, &ret, sizeof(ret));
+	enum bkpt_code code;
+	enum bkpt_seen seen = bkpt_caller(mm, b, ret, &code);
+	if (seen == BKPT_SEEN_NEW)
+		code = new_caller_code(t, addr, ret, code);
+	if (code != BKPT_CODE_IGNORED || seen == BKPT_SEEN_QUIET) {
+		struct user_regs_struct entry = *regs;
+		entry.rip = addr;
+		struct rx_libcall lc = {
+			.entry = addr, .ret = ret,
+			.library = code != BKPT_CODE_PROGRAM,
+			.internal = code == BKPT_CODE_IGNORED,
+			.last = seen == BKPT_SEEN_QUIET, .regs = &entry,
+		};
+		t->entry_regs = &entry;
+		dispatch(e, t, b, &lc);
+		t->entry_regs = NULL;
+	}
+	if (seen == BKPT_SEEN_QUIET) {
+		/* disarmed: the real instruction runs, now and from now on */
+		bkpt_remove(mm, t->tid, addr);
+		regs->rip = addr;
+		ptrace(PTRACE_SETREGS, t->tid, 0L, regs);
+	} else {
+		bkpt_step(mm, t->tid, addr, regs);
+	}
+}
+
+/* A SIGTRAP: returns true when it was one of our int3s, handled and the
+ * task resumed; false for a signal to deliver. */
+static bool on_trap(struct engine *e, struct rx_task *t)
+{
+	struct bkpt_mm *mm = t->bkpt;
+	siginfo_t si;
+	struct user_regs_struct regs;
+	if (ptrace(PTRACE_GETSIGINFO, t->tid, 0L, &si) < 0 ||
+	    si.si_code != SI_KERNEL ||
+	    ptrace(PTRACE_GETREGS, t->tid, 0L, &regs) < 0)
+		return false;
+	uint64_t addr = regs.rip - 1;
+	struct bkpt *b = bkpt_find(mm, addr);
+	if (b && b->kind == BKPT_CALL) {
+		on_libcall(e, t, b, &regs);
+	} else if (b || bkpt_is_retired(mm, addr)) {
+		/* a resolution stop, or a breakpoint removed since this
+		 * thread hit it: the real instruction runs */
+		if (b)
+			bkpt_remove(mm, t->tid, addr);
+		regs.rip = addr;
+		ptrace(PTRACE_SETREGS, t->tid, 0L, &regs);
+		if (b)
+			resolve(e, t);
+	} else {
+		return false;		/* an int3 of the program's own */
+	}
+	resume(e, t, 0);
+	return true;
+}
+
+/* Whether two tasks (not threads of one process) share memory: a clone
+ * with CLONE_VM and no CLONE_VFORK. */
+static bool same_vm(pid_t a, pid_t b)
+{
+	return syscall(SYS_kcmp, a, b, KCMP_VM, 0L, 0L) == 0;
+}
+
+/* The breakpoint table of child C of P, born with event EV: its memory
+ * holds P's int3s either way. */
+static void child_table(struct rx_task *p, struct rx_task *c, int ev)
+{
+	if (c->bkpt || !p->bkpt)
+		return;
+	bool share = ev == PTRACE_EVENT_VFORK ||
+		     (ev == PTRACE_EVENT_CLONE &&
+		      (c->tgid == rx_task_tgid(p) || same_vm(p->tid, c->tid)));
+	c->bkpt = share ? bkpt_mm_ref(p->bkpt) : bkpt_mm_copy(p->bkpt);
+}
+
+static void release(struct engine *e, struct rx_task *c)
+{
+	c->unparented = false;
+	if (c->held) {
+		c->held = false;
+		e->nheld--;
+		resume(e, c, 0);
+	}
+}
+
+/* A task died holding the fork event of a child kept stopped (killed
+ * before the event was reported): the child gets a copy of its table. */
+static void release_orphans(struct engine *e, struct rx_task *dead)
+{
+	pid_t tgid = rx_task_tgid(dead);
+	for (struct rx_task *c = e->all; c && e->nheld; c = c->lnext) {
+		long ppid;
+		if (!c->held || status_field(c->tid, "PPid", &ppid) < 0 ||
+		    ppid != tgid)
+			continue;
+		if (dead->bkpt && !c->bkpt)
+			c->bkpt = bkpt_mm_copy(dead->bkpt);
+		release(e, c);
+	}
+}
+
 static void on_signal_stop(struct engine *e, struct rx_task *t, int sig)
 {
+	if (sig == SIGTRAP && t->bkpt && on_trap(e, t))
+		return;
 	siginfo_t si;
 	bool have = ptrace(PTRACE_GETSIGINFO, t->tid, 0L, &si) == 0;
 	sinks_signal(e, t, sig, have ? &si : NULL);
@@ -356,6 +627,8 @@ static void on_exec(struct engine *e, struct rx_task *t)
 	t->tgid = t->tid;
 	if (e->cfg->run->unwind)
 		unwind_forget(e->cfg->run->unwind, t->tgid);
+	if (e->bkpt)
+		exec_arm(e, t);
 	sinks_exec(e, t, old);
 	resume(e, t, 0);
 }
@@ -376,6 +649,8 @@ static void on_new_child(struct engine *e, struct rx_task *t, int ev)
 		    status_field(tid, "Tgid", &tgid) < 0)
 			tgid = 0;
 		c->tgid = (pid_t)tgid;
+		child_table(t, c, ev);
+		release(e, c);
 	}
 	resume(e, t, 0);
 }
@@ -386,6 +661,14 @@ static void on_stop(struct engine *e, struct rx_task *t, int status)
 	int ev = (unsigned)status >> 16;
 
 	e->res->stops++;
+	if (t->unparented && e->bkpt) {
+		/* it may run into an inherited int3 before we know which
+		 * table is its own */
+		if (!t->held)
+			e->nheld++;
+		t->held = true;
+		return;
+	}
 	if (sig == (SIGTRAP | 0x80)) {
 		on_syscall_info(e, t);
 		resume(e, t, 0);
@@ -408,6 +691,8 @@ static void on_stop(struct engine *e, struct rx_task *t, int status)
 			return;
 		}
 		t->group_stopped = false;
+		if (t->bkpt && t->bkpt->resolve_at_stop)
+			resolve(e, t);
 		resume(e, t, 0);
 		return;
 	case PTRACE_EVENT_FORK:
@@ -437,6 +722,8 @@ static void on_death(struct engine *e, struct rx_task *t, int status)
 	/* The leader's death is reported last, when the process is gone. */
 	if (e->cfg->run->unwind && t->tid == t->tgid)
 		unwind_forget(e->cfg->run->unwind, t->tgid);
+	if (e->nheld)
+		release_orphans(e, t);
 	task_del(e, t);
 }
 
@@ -572,6 +859,35 @@ static int fail(struct engine *e, int r, const char *fmt, ...)
 	return r;
 }
 
+/*
+ * The command's environment with breakpoints: rxtrace's plus
+ * LD_BIND_NOW=1, so that the loader fills every GOT slot before the
+ * entry point (an empty value means lazy binding, a non-empty one is
+ * kept). Only the command's: rxtrace's own environment is left alone.
+ * The strings are environ's; free the array only.
+ */
+static char **bind_now_env(void)
+{
+	static char bind_now[] = "LD_BIND_NOW=1";
+	size_t n = 0, k = 0;
+	bool have = false;
+	while (environ[n])
+		n++;
+	char **env = xmalloc((n + 2) * sizeof(*env));
+	for (size_t i = 0; i < n; i++) {
+		if (!strncmp(environ[i], "LD_BIND_NOW=", 12)) {
+			if (!environ[i][12] || have)
+				continue;
+			have = true;
+		}
+		env[k++] = environ[i];
+	}
+	if (!have)
+		env[k++] = bind_now;
+	env[k] = NULL;
+	return env;
+}
+
 static int launch(struct engine *e, const struct saved_sigs *sigs,
 		  int *errfd)
 {
@@ -594,6 +910,7 @@ static int launch(struct engine *e, const struct saved_sigs *sigs,
 	if ((r = filter_build(cfg->want, cfg->run->unwind != NULL, &prog)) < 0)
 		return fail(e, r, "cannot build the seccomp filter");
 
+	char **env = e->bkpt ? bind_now_env() : environ;
 	int sync[2] = { -1, -1 }, errp[2] = { -1, -1 };
 	pid_t pid = -1;
 	if (pipe2(sync, O_CLOEXEC) < 0 || pipe2(errp, O_CLOEXEC) < 0 ||
@@ -613,7 +930,7 @@ static int launch(struct engine *e, const struct saved_sigs *sigs,
 		int fr = filter_install(&prog);
 		if (fr < 0)
 			child_fail(errp[1], STAGE_FILTER, -fr);
-		execv(path, cfg->argv);
+		execve(path, cfg->argv, env);
 		child_fail(errp[1], STAGE_EXEC, errno);
 	}
 
@@ -649,6 +966,8 @@ out:
 			close(errp[i]);
 	}
 	filter_release(&prog);
+	if (env != environ)
+		free(env);
 	return r;
 }
 
@@ -716,13 +1035,19 @@ static int attach_process(struct engine *e, pid_t pid)
 	snprintf(path, sizeof(path), "/proc/%ld/task", tgid);
 	unsigned attached = 0;
 	bool added;
+	/* its functions are looked up at the first stop of a thread */
+	struct bkpt_mm *mm = NULL;
+	if (e->bkpt) {
+		mm = bkpt_mm_new();
+		mm->resolve_at_stop = true;
+	}
 	/* Threads can be created by threads not seized yet: rescan until a
 	 * pass finds nothing new; later ones come with PTRACE_EVENT_CLONE. */
 	do {
 		added = false;
 		DIR *d = opendir(path);
 		if (!d)
-			return attached ? 0 : -ESRCH;
+			break;
 		struct dirent *de;
 		while ((de = readdir(d))) {
 			pid_t tid = (pid_t)strtol(de->d_name, NULL, 10);
@@ -733,28 +1058,93 @@ static int attach_process(struct engine *e, pid_t pid)
 					continue;
 				r = -errno;
 				closedir(d);
+				bkpt_mm_unref(mm);
 				return r;
 			}
-			task_new(e, tid, (pid_t)tgid);
+			struct rx_task *t = task_new(e, tid, (pid_t)tgid);
+			if (mm)
+				t->bkpt = bkpt_mm_ref(mm);
 			ptrace(PTRACE_INTERRUPT, tid, 0L, 0L);
 			attached++;
 			added = true;
 		}
 		closedir(d);
 	} while (added);
+	bkpt_mm_unref(mm);
 	return attached ? 0 : -ESRCH;
+}
+
+/* SigPnd of /proc/TID/status has SIG: a signal queued for the thread. */
+static bool signal_pending(pid_t tid, int sig)
+{
+	char path[64], line[128];
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)tid);
+	FILE *f = fopen(path, "re");
+	if (!f)
+		return false;
+	bool pending = false;
+	while (fgets(line, sizeof(line), f))
+		if (!strncmp(line, "SigPnd:", 7)) {
+			pending = strtoull(line + 7, NULL, 16) >> (sig - 1) & 1;
+			break;
+		}
+	fclose(f);
+	return pending;
+}
+
+/* Stopped T executed an int3 of ours that has been removed since (all
+ * are, before a detach): its rip is one byte past a retired address. */
+static bool past_retired(struct rx_task *t, struct user_regs_struct *regs)
+{
+	return ptrace(PTRACE_GETREGS, t->tid, 0L, regs) == 0 &&
+	       bkpt_is_retired(t->bkpt, regs->rip - 1);
+}
+
+/* At T's stop before its detach: no int3 stays in its memory, and a hit
+ * it made is undone. Returns 1 when T is to be detached with no signal,
+ * 0 to detach it as usual, -1 when it was resumed to take its SIGTRAP
+ * first (the interrupt was reported before it). */
+static int detach_bkpt(struct rx_task *t, int ev, int sig)
+{
+	struct user_regs_struct regs;
+	siginfo_t si;
+	if (!t->bkpt)
+		return 0;
+	bkpt_scrub(t->bkpt, t->tid);
+	if (ev == 0 && sig == SIGTRAP &&
+	    ptrace(PTRACE_GETSIGINFO, t->tid, 0L, &si) == 0 &&
+	    si.si_code == SI_KERNEL && past_retired(t, &regs)) {
+		regs.rip--;
+		ptrace(PTRACE_SETREGS, t->tid, 0L, &regs);
+		return 1;
+	}
+	if (ev == PTRACE_EVENT_STOP && sig == SIGTRAP && past_retired(t, &regs) &&
+	    signal_pending(t->tid, SIGTRAP)) {
+		ptrace(PTRACE_CONT, t->tid, 0L, 0L);
+		return -1;
+	}
+	return 0;
+}
+
+static void detach_one(struct engine *e, struct rx_task *t, int inject)
+{
+	sinks_detach(e, t);
+	ptrace(PTRACE_DETACH, t->tid, 0L, (long)inject);
+	task_del(e, t);
 }
 
 static void detach_all(struct engine *e)
 {
 	for (struct rx_task *t = e->all, *next; t; t = next) {
 		next = t->lnext;
+		if (t->held)
+			continue;	/* stopped already: see its parent's event */
 		if (ptrace(PTRACE_INTERRUPT, t->tid, 0L, 0L) < 0 &&
 		    errno == ESRCH && syscall(SYS_tgkill, t->tgid ? t->tgid : t->tid,
 					      t->tid, 0) < 0 && errno == ESRCH)
 			task_del(e, t);
 	}
-	while (e->all) {
+	while (e->all && e->nheld < e->cfg->run->ntasks) {
 		int st;
 		pid_t pid = waitpid(-1, &st, __WALL);
 		if (pid < 0) {
@@ -770,23 +1160,42 @@ static void detach_all(struct engine *e)
 		}
 		if (!WIFSTOPPED(st))
 			continue;
-		if (!t)
+		if (!t) {
 			t = task_new(e, pid, 0);
+			if (e->bkpt) {
+				/* it may hold int3s: detached with its
+				 * table, at its parent's event */
+				t->held = true;
+				e->nheld++;
+				continue;
+			}
+		}
 		int sig = WSTOPSIG(st), ev = (unsigned)st >> 16, inject = 0;
 		if (ev == PTRACE_EVENT_FORK || ev == PTRACE_EVENT_VFORK ||
 		    ev == PTRACE_EVENT_CLONE) {
 			/* Born during the detach: it is ours until its own
 			 * first stop, where it is detached in turn. */
 			unsigned long msg = 0;
-			if (ptrace(PTRACE_GETEVENTMSG, pid, 0L, &msg) == 0 &&
-			    msg && !task_get(e, (pid_t)msg))
-				task_new(e, (pid_t)msg, 0);
+			struct rx_task *c = NULL;
+			if (ptrace(PTRACE_GETEVENTMSG, pid, 0L, &msg) == 0 && msg &&
+			    !(c = task_get(e, (pid_t)msg)))
+				c = task_new(e, (pid_t)msg, 0);
+			if (c) {
+				child_table(t, c, ev);
+				if (c->held) {
+					c->held = false;
+					e->nheld--;
+					detach_bkpt(c, PTRACE_EVENT_STOP, SIGSTOP);
+					detach_one(e, c, 0);
+				}
+			}
 		} else if (ev == 0 && sig != (SIGTRAP | 0x80)) {
 			inject = sig;	/* a signal on its way: deliver it */
 		}
-		sinks_detach(e, t);
-		ptrace(PTRACE_DETACH, pid, 0L, (long)inject);
-		task_del(e, t);
+		int b = detach_bkpt(t, ev, sig);
+		if (b < 0)
+			continue;
+		detach_one(e, t, b ? 0 : inject);
 	}
 }
 
@@ -835,8 +1244,10 @@ static int trace_loop(struct engine *e)
 		}
 		if (!WIFSTOPPED(st))
 			continue;
-		if (!t)
+		if (!t) {
 			t = task_new(e, pid, 0);
+			t->unparented = true;
+		}
 		on_stop(e, t, st);
 	}
 }
@@ -868,6 +1279,7 @@ int engine_run(const struct engine_cfg *cfg, struct engine_result *res)
 	}
 	e.se_clone = sysent_by_name("clone");
 	e.se_clone3 = sysent_by_name("clone3");
+	functions_setup(&e);
 	signals_setup(&sigs);
 
 	if (cfg->argv) {
@@ -925,5 +1337,6 @@ out:
 	wake_tid = 0;
 	signals_restore(&sigs);
 	tasks_free(&e);
+	functions_free(&e);
 	return r;
 }

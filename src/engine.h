@@ -30,6 +30,7 @@ struct engine_result {
 	unsigned long stops;		/* ptrace stops handled */
 	unsigned long calls;		/* syscall entries handed to sinks */
 	unsigned long tasks;		/* tasks seen */
+	unsigned long hits;		/* library-call breakpoint hits */
 	char what[256];			/* context of a failure: "cannot attach to pid 1" */
 };
 

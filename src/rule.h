@@ -44,6 +44,14 @@ struct rule_impl {
 		       const siginfo_t *si);
 	/* Frees the state the rule keeps per process (rule_state). */
 	void (*state_free)(void *state);
+	/* Library functions to break on, a list ending with NULL, and the
+	 * callback at a call of functions[FUNC] (T stopped at its entry,
+	 * REGS there: arguments in rdi, rsi, rdx, rcx, r8, r9). Calls made
+	 * by the library that defines the function (libc calling itself)
+	 * never reach it. */
+	const char *const *functions;
+	void (*call)(struct rule_env *re, struct rx_task *t, unsigned func,
+		     const struct user_regs_struct *regs);
 };
 
 /* The implemented rules of each group, each list ending with a row
@@ -72,6 +80,29 @@ struct rule_hit {
 void rule_report(struct rule_env *re, struct rx_task *t,
 		 const struct rule_hit *h, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+
+/*
+ * At a library call (in a rule's call callback). A report is counted as
+ * one more occurrence of a finding already made at that call site
+ * without taking a stack, so a caller calling a million times costs one
+ * unwind; the message and evidence of such a report are not even
+ * formatted unless it raises the finding's level.
+ */
+/* The caller is not the program's own code (a system library). */
+bool rule_call_from_library(const struct rule_env *re);
+/* The call site was seen before in this process: a rule can skip reading
+ * what only a new finding's evidence shows. */
+bool rule_call_known(const struct rule_env *re);
+/* Where the caller's frame ends (its return-address slot), as an offset
+ * from the stack pointer at the function's entry, or 0 when unknown; the
+ * size of a destination on the caller's stack follows. Takes the stack
+ * at a call site not seen before. */
+uint64_t rule_call_frame_end(struct rule_env *re, struct rx_task *t);
+/* The evidence ("call:" line) of the reports of this call, printf-style,
+ * such as the call with its arguments; secrets are redacted. Only a new
+ * finding keeps it, so a rule formats it when !rule_call_known. */
+void rule_call_evidence(struct rule_env *re, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 
 /* The rule's state for T's process, NULL until the rule stores one; it
  * is freed with state_free when the process execs or dies. */

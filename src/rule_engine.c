@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "bkpt.h"
 #include "callfmt.h"
 #include "rule.h"
 #include "tracee.h"
@@ -31,7 +32,8 @@ static const struct rule_impl *const groups[] = {
 #define FOR_EACH_IMPL(p)						\
 	for (size_t g_ = 0; g_ < ARRAY_SIZE(groups); g_++)		\
 		for (const struct rule_impl *p = groups[g_];		\
-		     p->triggers || p->entry || p->exec || p->signal; p++)
+		     p->triggers || p->entry || p->exec || p->signal ||	\
+		     p->functions; p++)
 
 bool rule_implemented(unsigned idx)
 {
@@ -46,11 +48,35 @@ struct disp {
 	const struct rule_trigger *trig;
 };
 
+/* A library-call site of a process, by (function, return address): its
+ * stack was taken once, and later calls from there are counted without
+ * one. */
+struct lsite {
+	uint64_t entry, ret;
+	bool have_frame;
+	bool site_program;		/* frame is the first program frame */
+	struct finding_frame frame;	/* the call site; strings in strings */
+	uint64_t frame_end;		/* rule_call_frame_end */
+	struct finding *found[4];	/* the findings made here */
+	unsigned nfound;
+	char *strings;
+};
+
 struct rproc {
 	pid_t tgid;
 	char *exe;			/* read at the first finding */
 	void *state[RULE_COUNT];
+	struct lsite **lsites;		/* open addressing by (entry, ret) */
+	size_t nlsites, lsites_cap;
 	struct rproc *next;
+};
+
+/* The rules that want one of the functions the engine is asked to watch,
+ * and the index of the name in each rule's own list. */
+struct fmap {
+	const struct rule_impl *impl[8];
+	unsigned local[8];
+	unsigned n;
 };
 
 /* Copies of the strings of the resolved frames: unwind_resolve's strings
@@ -70,6 +96,16 @@ struct rule_env {
 	size_t nevimpls;
 	struct rproc *procs[PROC_BUCKETS];
 	const struct rule_impl *cur;		/* the rule being run */
+	const char **fnames;			/* NULL-terminated, or NULL */
+	struct fmap *fmaps;			/* per name */
+	size_t nfnames;
+	/* the library call being dispatched */
+	const struct rx_libcall *lc;
+	struct lsite *lsite;			/* its site, NULL until known */
+	bool lsite_known;			/* known before this call */
+	bool captured;				/* stack holds this call's */
+	bool call_evidence;			/* evidence holds this call's */
+	int psite;				/* its first program frame */
 	struct unwind_stack *stack;
 	struct sbuf msg, evidence;
 	struct frame_strings fsr;
@@ -124,6 +160,14 @@ static void proc_clear(struct rproc *p)
 	}
 	free(p->exe);
 	p->exe = NULL;
+	for (size_t i = 0; i < p->lsites_cap; i++)
+		if (p->lsites[i]) {
+			free(p->lsites[i]->strings);
+			free(p->lsites[i]);
+		}
+	free(p->lsites);
+	p->lsites = NULL;
+	p->nlsites = p->lsites_cap = 0;
 }
 
 static void proc_forget(struct rule_env *re, pid_t tgid)
@@ -470,6 +514,178 @@ static unsigned resolve_all(struct rule_env *re, pid_t tgid, int psite,
 	return n;
 }
 
+/* ---- library calls ----------------------------------------------------------- */
+
+static size_t lsite_slot(const struct rproc *p, uint64_t entry, uint64_t ret)
+{
+	uint64_t h = (entry ^ (ret * 0x9e3779b97f4a7c15ULL)) * 0xff51afd7ed558ccdULL;
+	size_t mask = p->lsites_cap - 1;
+	size_t i = (size_t)(h >> 32) & mask;
+	while (p->lsites[i] &&
+	       (p->lsites[i]->entry != entry || p->lsites[i]->ret != ret))
+		i = (i + 1) & mask;
+	return i;
+}
+
+static struct lsite *lsite_find(const struct rproc *p, uint64_t entry,
+				uint64_t ret)
+{
+	return p->lsites_cap ? p->lsites[lsite_slot(p, entry, ret)] : NULL;
+}
+
+static void lsite_insert(struct rproc *p, struct lsite *ls)
+{
+	if (2 * (p->nlsites + 1) > p->lsites_cap) {
+		struct lsite **old = p->lsites;
+		size_t n = p->lsites_cap;
+		p->lsites_cap = n ? 2 * n : 64;
+		p->lsites = xcalloc(p->lsites_cap, sizeof(*p->lsites));
+		for (size_t i = 0; i < n; i++)
+			if (old[i])
+				p->lsites[lsite_slot(p, old[i]->entry, old[i]->ret)] = old[i];
+		free(old);
+	}
+	p->lsites[lsite_slot(p, ls->entry, ls->ret)] = ls;
+	p->nlsites++;
+}
+
+/* Take T's stack at the current library call, once per call. */
+static bool capture_call(struct rule_env *re, struct rx_task *t, pid_t tgid)
+{
+	if (!re->captured) {
+		rx_task_stack_ready(t);
+		if (unwind_capture(re->o.unwind, tgid, t->tid, re->stack) < 0)
+			return false;
+		re->psite = unwind_first_program_frame(re->o.unwind, tgid, re->stack);
+		/* frame 0 is the function called: in a static binary it is
+		 * the program's too, and the site is its caller */
+		if (re->psite == 0)
+			re->psite = re->stack->n > 1 ? 1 : -1;
+		re->captured = true;
+	}
+	return true;
+}
+
+/* The site of the current library call, its stack taken when it is new:
+ * the call site frame with copies of its strings, and where the caller's
+ * frame ends (the CFA of physical frame 1, the sp of frame 2, holds its
+ * return address just below). */
+static struct lsite *call_site(struct rule_env *re, struct rx_task *t)
+{
+	if (re->lsite || !re->o.unwind)
+		return re->lsite;
+	pid_t tgid = rx_task_tgid(t);
+	struct lsite *ls = xcalloc(1, sizeof(*ls));
+	ls->entry = re->lc->entry;
+	ls->ret = re->lc->ret;
+	if (capture_call(re, t, tgid)) {
+		struct unwind_sym sym[8];
+		unwind_resolve(re->o.unwind, tgid, re->stack,
+			       re->psite >= 0 ? (unsigned)re->psite : 0, sym,
+			       ARRAY_SIZE(sym));
+		struct sbuf sb;
+		size_t off[4];
+		sb_init(&sb);
+		keep(&sb, &off[0], sym[0].module);
+		keep(&sb, &off[1], sym[0].build_id);
+		keep(&sb, &off[2], sym[0].func);
+		keep(&sb, &off[3], sym[0].file);
+		to_frame(&ls->frame, &sym[0]);
+		ls->strings = sb.p;
+		ls->frame.module = back(&sb, off[0]);
+		ls->frame.build_id = back(&sb, off[1]);
+		ls->frame.func = back(&sb, off[2]);
+		ls->frame.file = back(&sb, off[3]);
+		ls->have_frame = true;
+		ls->site_program = re->psite >= 0;
+		const struct unwind_stack *st = re->stack;
+		uint64_t rsp = re->lc->regs->rsp;
+		if (st->n > 2 && st->f[0].sp == rsp && st->f[2].sp > rsp + 8)
+			ls->frame_end = st->f[2].sp - 8 - rsp;
+	}
+	lsite_insert(proc_get(re, tgid), ls);
+	re->lsite = ls;
+	return ls;
+}
+
+void rule_call_evidence(struct rule_env *re, const char *fmt, ...)
+{
+	va_list ap;
+	if (!re->lc)
+		return;
+	sb_reset(&re->evidence);
+	va_start(ap, fmt);
+	sb_vprintf(&re->evidence, fmt, ap);
+	va_end(ap);
+	re->call_evidence = true;
+}
+
+bool rule_call_from_library(const struct rule_env *re)
+{
+	return re->lc && re->lc->library;
+}
+
+bool rule_call_known(const struct rule_env *re)
+{
+	return re->lsite_known;
+}
+
+uint64_t rule_call_frame_end(struct rule_env *re, struct rx_task *t)
+{
+	struct lsite *ls = re->lc ? call_site(re, t) : NULL;
+	return ls ? ls->frame_end : 0;
+}
+
+static bool raises(const struct finding *f, const struct finding_event *ev)
+{
+	return ev->level > f->level ||
+	       (ev->level == f->level && ev->severity > f->severity);
+}
+
+/* rule_report at a library call: the stack only for a new finding, the
+ * message only for a new or raised one. */
+static void report_call(struct rule_env *re, struct rx_task *t,
+			struct finding_event *ev, const struct rule_hit *h,
+			const char *fmt, va_list ap)
+{
+	struct lsite *ls = h->no_stack ? NULL : call_site(re, t);
+	if (ls && ls->have_frame) {
+		ev->frames = &ls->frame;
+		ev->nframes = 1;
+		ev->site = ls->site_program ? 0 : -1;
+	}
+	struct finding *f = finding_lookup(re->fs, finding_identity(ev), ev);
+	if (f && !raises(f, ev)) {
+		finding_add(re->fs, ev);
+		return;
+	}
+	sb_reset(&re->msg);
+	sb_vprintf(&re->msg, fmt, ap);
+	if (re->o.secrets)
+		secret_set_scrub(re->o.secrets, &re->msg, 0);
+	ev->message = re->msg.p;
+	if (re->call_evidence) {
+		if (re->o.secrets)
+			secret_set_scrub(re->o.secrets, &re->evidence, 0);
+		ev->evidence = re->evidence.p;
+	}
+	struct finding_frame frames[FINDING_MAX_FRAMES];
+	if (!f && ev->nframes && capture_call(re, t, ev->pid)) {
+		ev->nframes = resolve_all(re, ev->pid, re->psite, frames, &re->fsr,
+					  &ev->site);
+		ev->frames = frames;
+		ev->truncated = re->stack->truncated;
+	}
+	f = (struct finding *)finding_add(re->fs, ev);
+	if (!ls)
+		return;
+	for (unsigned i = 0; i < ls->nfound; i++)
+		if (ls->found[i] == f)
+			return;
+	if (ls->nfound < ARRAY_SIZE(ls->found))
+		ls->found[ls->nfound++] = f;
+}
+
 void rule_report(struct rule_env *re, struct rx_task *t,
 		 const struct rule_hit *h, const char *fmt, ...)
 {
@@ -489,6 +705,14 @@ void rule_report(struct rule_env *re, struct rx_task *t,
 		return;
 
 	va_list ap;
+	if (re->lc) {
+		ev.exe = proc_exe(proc_get(re, ev.pid));
+		clock_gettime(CLOCK_REALTIME, &ev.when);
+		va_start(ap, fmt);
+		report_call(re, t, &ev, h, fmt, ap);
+		va_end(ap);
+		return;
+	}
 	sb_reset(&re->msg);
 	va_start(ap, fmt);
 	sb_vprintf(&re->msg, fmt, ap);
@@ -621,6 +845,67 @@ static void re_detach(struct rx_sink *s, struct rx_task *t)
 	re_death(s, t, RX_EXITED, 0, false);
 }
 
+static const char *const *re_functions(struct rx_sink *s)
+{
+	return re_of(s)->fnames;
+}
+
+/* The function at ENTRY is disarmed in T's process: its findings there
+ * say that their counts stop. */
+static void untracked(struct rule_env *re, struct rx_task *t, uint64_t entry)
+{
+	struct rproc *p = proc_get(re, rx_task_tgid(t));
+	char note[96];
+	int ul = snprintf(note, sizeof(note), "; further calls not tracked "
+			  "(%d in a row from known callers)", BKPT_QUIET_HITS);
+	for (size_t i = 0; i < p->lsites_cap; i++) {
+		struct lsite *ls = p->lsites[i];
+		for (unsigned k = 0; ls && ls->entry == entry && k < ls->nfound; k++) {
+			struct finding *f = ls->found[k];
+			size_t ml = strlen(f->message);
+			if (ml >= (size_t)ul && !strcmp(f->message + ml - ul, note))
+				continue;
+			char *m = xmalloc(ml + (size_t)ul + 1);
+			memcpy(m, f->message, ml);
+			memcpy(m + ml, note, (size_t)ul + 1);
+			free(f->message);
+			f->message = m;
+		}
+	}
+}
+
+static void re_libcall(struct rx_sink *s, struct rx_task *t,
+		       const struct rx_libcall *lc)
+{
+	struct rule_env *re = re_of(s);
+	struct rproc *p = proc_get(re, rx_task_tgid(t));
+	re->lc = lc;
+	re->lsite = lsite_find(p, lc->entry, lc->ret);
+	re->lsite_known = re->lsite != NULL;
+	re->captured = false;
+	/* a rule runs once per call, whichever alias names it */
+	const struct rule_impl *done[8];
+	unsigned ndone = 0;
+	for (unsigned i = 0; i < lc->nfuncs && !lc->internal; i++) {
+		const struct fmap *m = &re->fmaps[lc->funcs[i]];
+		for (unsigned k = 0; k < m->n; k++) {
+			bool dup = false;
+			for (unsigned j = 0; j < ndone; j++)
+				dup |= done[j] == m->impl[k];
+			if (dup || ndone == ARRAY_SIZE(done))
+				continue;
+			done[ndone++] = m->impl[k];
+			re->cur = m->impl[k];
+			re->call_evidence = false;
+			re->cur->call(re, t, m->local[k], lc->regs);
+		}
+	}
+	if (lc->last)
+		untracked(re, t, lc->entry);
+	re->lc = NULL;
+	re->lsite = NULL;
+}
+
 static int re_finish(struct rx_sink *s)
 {
 	return 0;
@@ -635,6 +920,8 @@ static void re_free(struct rx_sink *s)
 	for (unsigned i = 0; i < TRACESET_MAX; i++)
 		free(re->rows[i]);
 	free(re->evimpls);
+	free(re->fnames);
+	free(re->fmaps);
 	free(re->stack);
 	sb_release(&re->msg);
 	sb_release(&re->evidence);
@@ -650,9 +937,34 @@ static const struct rx_sink_ops re_ops = {
 	.exec = re_exec,
 	.death = re_death,
 	.detach = re_detach,
+	.functions = re_functions,
+	.libcall = re_libcall,
 	.finish = re_finish,
 	.free = re_free,
 };
+
+/* IMPL wants its function I: one name per function for the engine. */
+static void want_function(struct rule_env *re, const struct rule_impl *impl,
+			  unsigned i)
+{
+	const char *name = impl->functions[i];
+	size_t g = 0;
+	while (g < re->nfnames && strcmp(re->fnames[g], name))
+		g++;
+	if (g == re->nfnames) {
+		re->fnames = xrealloc(re->fnames, (g + 2) * sizeof(*re->fnames));
+		re->fmaps = xrealloc(re->fmaps, (g + 1) * sizeof(*re->fmaps));
+		re->fnames[g] = name;
+		re->fnames[g + 1] = NULL;
+		re->fmaps[g].n = 0;
+		re->nfnames++;
+	}
+	struct fmap *m = &re->fmaps[g];
+	if (m->n < ARRAY_SIZE(m->impl)) {
+		m->impl[m->n] = impl;
+		m->local[m->n++] = i;
+	}
+}
 
 struct rx_sink *rule_engine_new(const struct rule_engine_opts *o,
 				struct finding_store *fs)
@@ -674,6 +986,9 @@ struct rx_sink *rule_engine_new(const struct rule_engine_opts *o,
 					       sizeof(*re->evimpls));
 			re->evimpls[re->nevimpls++] = impl;
 		}
+		for (unsigned i = 0; impl->call && impl->functions &&
+		     impl->functions[i]; i++)
+			want_function(re, impl, i);
 		for (const struct rule_trigger *tr = impl->triggers;
 		     tr && tr->syscall; tr++) {
 			const struct sysent *se = sysent_by_name(tr->syscall);

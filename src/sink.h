@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <sys/types.h>
+#include <sys/user.h>
 #include <time.h>
 
 #include "decode.h"
@@ -16,6 +17,8 @@
 #include "unwind.h"
 
 /* One syscall of one task, filled at entry and completed at exit. */
+struct bkpt_mm;
+
 struct rx_call {
 	const struct sysent *se;	/* NULL when the number is not in the table */
 	enum abi abi;
@@ -44,6 +47,14 @@ struct rx_task {
 	struct rx_call call;		/* the current or last traced call */
 	uint32_t rule_exits;		/* findings: the rules that wait for
 					 * the exit of the call */
+	struct bkpt_mm *bkpt;		/* library-call breakpoints of its
+					 * address space, or NULL */
+	/* At a library-call hit: the registers at the function's entry,
+	 * until rx_task_stack_ready writes them (only a stack needs it). */
+	const struct user_regs_struct *entry_regs;
+	bool unparented;		/* stopped before its parent's fork or
+					 * clone event told where it came from */
+	bool held;			/* kept stopped until then */
 	struct rx_task *hnext;		/* hash chain */
 	struct rx_task *lnext;		/* list of all tasks */
 	struct rx_task **lprev;
@@ -53,6 +64,32 @@ enum rx_death { RX_EXITED, RX_KILLED };
 
 /* T's process id, looked up once when the engine could not tell. */
 pid_t rx_task_tgid(struct rx_task *t);
+/* Before taking the stack of T at a library-call hit: put T's registers
+ * at the function's entry, where its unwind information describes the
+ * frame (the trap left rip one byte in). A no-op at any other stop. */
+void rx_task_stack_ready(struct rx_task *t);
+
+/* A library-call breakpoint hit: T is stopped at the entry of a function
+ * a sink asked for (ops->functions). */
+struct rx_libcall {
+	const unsigned *funcs;		/* the sink's indexes of the names of
+					 * this function (aliases: srand,
+					 * srandom), nfuncs of them */
+	unsigned nfuncs;
+	uint64_t entry;			/* the function's address */
+	uint64_t ret;			/* where it returns: the caller */
+	bool library;			/* the caller is not the program's own
+					 * code (a system library, the vDSO) */
+	bool internal;			/* the caller is the library defining
+					 * the function (libc calling itself):
+					 * nothing to report; sent only when
+					 * LAST is set */
+	bool last;			/* the function is disarmed after this
+					 * hit (BKPT_QUIET_HITS calls from known
+					 * callers): further calls are not seen */
+	const struct user_regs_struct *regs;	/* at the entry: rip = entry,
+						 * arguments in rdi, rsi, ... */
+};
 
 struct rx_sink;
 struct rx_sink_ops {
@@ -72,6 +109,12 @@ struct rx_sink_ops {
 	void (*death)(struct rx_sink *s, struct rx_task *t, enum rx_death how,
 		      int code, bool core);
 	void (*detach)(struct rx_sink *s, struct rx_task *t);
+	/* The library functions the sink wants to see called: a list of
+	 * names ending with NULL, asked once before tracing starts; NULL
+	 * for none. Any name makes the engine plant breakpoints. */
+	const char *const *(*functions)(struct rx_sink *s);
+	void (*libcall)(struct rx_sink *s, struct rx_task *t,
+			const struct rx_libcall *lc);
 	/* At the end of tracing: flush, print summaries. Returns 0 or
 	 * -errno. */
 	int (*finish)(struct rx_sink *s);

@@ -29,6 +29,7 @@ char *__cxa_demangle(const char *mangled, char *buf, size_t *len, int *status);
 #define PROC_BUCKETS 256
 #define CACHE_SLOTS 8192	/* direct-mapped: a miss costs microseconds */
 #define MAX_INLINE 8		/* logical frames kept per pc */
+#define DWARF_REG_RSP 7		/* x86-64 DWARF register numbers */
 
 struct uproc {
 	pid_t tgid;
@@ -115,7 +116,13 @@ static int find_debuginfo(Dwfl_Module *mod, void **userdata,
 					      file_name, debuglink_file,
 					      debuglink_crc,
 					      debuginfo_file_name);
-	if (fd >= 0)
+	/* A module with a build-id has its debug file where the build-id
+	 * says, or none: the standard search would go on to dlopen
+	 * libdebuginfod and its HTTP stack (milliseconds, once per run)
+	 * only to ask no server. */
+	const unsigned char *bits;
+	GElf_Addr vaddr;
+	if (fd >= 0 || dwfl_module_build_id(mod, &bits, &vaddr) > 0)
 		return fd;
 	return dwfl_standard_find_debuginfo(mod, userdata, modname, base,
 					    file_name, debuglink_file,
@@ -253,8 +260,10 @@ static int frame_cb(Dwfl_Frame *state, void *arg)
 		c->st->truncated = true;
 		return DWARF_CB_ABORT;
 	}
+	Dwarf_Word sp;
 	c->st->f[c->st->n].pc = pc;
 	c->st->f[c->st->n].activation = act;
+	c->st->f[c->st->n].sp = dwfl_frame_reg(state, DWARF_REG_RSP, &sp) == 0 ? sp : 0;
 	c->st->n++;
 	return DWARF_CB_OK;
 }

@@ -30,6 +30,10 @@ struct unwind_opts {
 struct unwind_frame {
 	uint64_t pc;
 	bool activation;	/* pc is where the thread is, not a return address */
+	uint64_t sp;		/* rsp in this frame: the thread's for the
+				 * innermost, for a caller the value after
+				 * the call returns (the callee's CFA); 0
+				 * when the unwinder cannot tell */
 };
 
 /* The physical frames of one thread at one moment. */

@@ -223,6 +223,51 @@ START_TEST(test_libc_funcs)
 }
 END_TEST
 
+/* All names at once: what each lookup alone gives; .symtab only when
+ * allowed (a static binary defines its libc there). */
+START_TEST(test_funcs_at_once)
+{
+	uint64_t bias;
+	struct bkpt_elf libc, st;
+	open_ok(&libc, own_libc(&bias));
+	static const char *const names[] = { "strcpy", "rand", "srand", "srandom",
+		"stdout", "no_such_function", "realpath", "memcpy", "" };
+	enum { N = ARRAY_SIZE(names) };
+	struct bkpt_sym many[N], one;
+	int res[N];
+	memset(many, 0, sizeof(many));
+	bkpt_elf_funcs(&libc, names, N, true, many, res);
+	for (size_t i = 0; i < N; i++) {
+		int r = bkpt_elf_func(&libc, names[i], &one);
+		ck_assert_msg(res[i] == r, "%s: %d, alone %d", names[i], res[i], r);
+		if (r == 0)
+			ck_assert_msg(many[i].value == one.value && many[i].type == one.type &&
+				      many[i].size == one.size && many[i].dynamic,
+				      "%s", names[i]);
+	}
+	ck_assert_int_eq(res[5], -ENOENT);
+	ck_assert_uint_eq(many[2].value, many[3].value);
+
+	open_ok(&st, prog("libcalls_static"));
+	static const char *const snames[] = { "strcpy", "main", "rand" };
+	struct bkpt_sym ss[3];
+	int sres[3];
+	bkpt_elf_funcs(&st, snames, 3, true, ss, sres);
+	for (size_t i = 0; i < 3; i++)
+		ck_assert_int_eq(sres[i], -ENOENT);	/* no .dynsym */
+	bkpt_elf_funcs(&st, snames, 3, false, ss, sres);
+	for (size_t i = 0; i < 3; i++) {
+		ck_assert_int_eq(sres[i], 0);
+		ck_assert(!ss[i].dynamic);
+		ck_assert_int_eq(bkpt_elf_func(&st, snames[i], &one), 0);
+		ck_assert_uint_eq(ss[i].value, one.value);
+	}
+	ck_assert_uint_eq(ss[0].type, STT_GNU_IFUNC);
+	bkpt_elf_release(&st);
+	bkpt_elf_release(&libc);
+}
+END_TEST
+
 /* libc6-dbg's .symtab spells versions into names; IFUNC implementations
  * are local symbols there. */
 START_TEST(test_libc_debug_file)
@@ -460,6 +505,7 @@ static Suite *bkpt_elf_suite(void)
 
 	tc = tcase_create("symbols");
 	tcase_add_test(tc, test_libc_funcs);
+	tcase_add_test(tc, test_funcs_at_once);
 	tcase_add_test(tc, test_libc_debug_file);
 	tcase_add_test(tc, test_imports);
 	tcase_add_test(tc, test_read);
