@@ -65,9 +65,28 @@ struct centry {
 	char *strings;		/* owns every string above */
 };
 
+/* A module's functions sorted by file address: libdw's own lookup scans
+ * the symbol table linearly (40-120 us in libc or python), once per pc.
+ * Keyed by build-id, so it serves every process that maps the file. */
+struct symrow {
+	uint64_t start, end;		/* file addresses */
+	const char *name;		/* in the index's names */
+};
+
+struct symidx {
+	uint64_t mod_id;
+	struct symrow *rows;
+	size_t n;
+	char *names;
+	struct symidx *next;
+};
+
+#define SYMIDX_BUCKETS 64
+
 struct unwind {
 	struct unwind_opts o;
 	struct uproc *procs[PROC_BUCKETS];
+	struct symidx *symidx[SYMIDX_BUCKETS];
 	struct centry cache[CACHE_SLOTS];
 	struct sbuf strs;	/* scratch for building an entry's strings */
 	struct sbuf txt;	/* scratch for its text */
@@ -166,6 +185,14 @@ void unwind_free(struct unwind *u)
 		}
 	for (unsigned i = 0; i < CACHE_SLOTS; i++)
 		free(u->cache[i].strings);
+	for (unsigned b = 0; b < SYMIDX_BUCKETS; b++)
+		while (u->symidx[b]) {
+			struct symidx *x = u->symidx[b];
+			u->symidx[b] = x->next;
+			free(x->rows);
+			free(x->names);
+			free(x);
+		}
 	sb_release(&u->strs);
 	sb_release(&u->txt);
 	free(u);
@@ -450,6 +477,100 @@ static bool pc_has_cfi(Dwfl_Module *m, Dwarf_Addr lpc)
 	return false;
 }
 
+static uint64_t module_id(Dwfl_Module *m);
+
+static int symrow_cmp(const void *a, const void *b)
+{
+	const struct symrow *x = a, *y = b;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	/* of aliases the widest first: it is the one that covers; then by
+	 * name, so that the choice does not depend on the table's order */
+	if (x->end != y->end)
+		return x->end > y->end ? -1 : 1;
+	return strcmp(x->name, y->name);
+}
+
+static struct symidx *symidx_build(Dwfl_Module *m, uint64_t id)
+{
+	struct symidx *x = xcalloc(1, sizeof(*x));
+	x->mod_id = id;
+	int n = dwfl_module_getsymtab(m);
+	struct sbuf names;
+	sb_init(&names);
+	size_t cap = 0;
+	size_t *name_at = NULL;
+	for (int i = 1; i < n; i++) {
+		GElf_Sym sym;
+		GElf_Addr addr;
+		GElf_Word shndx;
+		Elf *elf;
+		Dwarf_Addr bias;
+		const char *name = dwfl_module_getsym_info(m, i, &sym, &addr, &shndx,
+							   &elf, &bias);
+		int type = GELF_ST_TYPE(sym.st_info);
+		if (!name || !*name || !sym.st_size || shndx == SHN_UNDEF ||
+		    (type != STT_FUNC && type != STT_GNU_IFUNC))
+			continue;
+		if (x->n == cap) {
+			cap = cap ? 2 * cap : 1024;
+			x->rows = xrealloc(x->rows, cap * sizeof(*x->rows));
+			name_at = xrealloc(name_at, cap * sizeof(*name_at));
+		}
+		/* addr is where the process has it: back to the file */
+		x->rows[x->n].start = addr - bias;
+		x->rows[x->n].end = addr - bias + sym.st_size;
+		name_at[x->n] = names.len;
+		sb_puts(&names, name);
+		sb_putc(&names, '\0');
+		x->n++;
+	}
+	x->names = names.len ? xmalloc(names.len) : NULL;
+	if (names.len)
+		memcpy(x->names, names.p, names.len);
+	for (size_t i = 0; i < x->n; i++)
+		x->rows[i].name = x->names + name_at[i];
+	free(name_at);
+	sb_release(&names);
+	qsort(x->rows, x->n, sizeof(*x->rows), symrow_cmp);
+	return x;
+}
+
+/* The function containing file address FADDR of module M, its start in
+ * *START; NULL outside every sized function (as dwfl_module_addrinfo). */
+static const char *symidx_lookup(struct unwind *u, Dwfl_Module *m,
+				 uint64_t faddr, uint64_t *start)
+{
+	uint64_t id = module_id(m);
+	struct symidx **pp = &u->symidx[id % SYMIDX_BUCKETS], *x;
+	for (x = *pp; x && x->mod_id != id; x = x->next)
+		;
+	if (!x) {
+		x = symidx_build(m, id);
+		x->next = *pp;
+		*pp = x;
+	}
+	/* the last row starting at or below FADDR, then back over the
+	 * rows nested in an earlier, wider one */
+	size_t lo = 0, hi = x->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (x->rows[mid].start <= faddr)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t i = lo; i-- > 0;) {
+		if (faddr < x->rows[i].end) {
+			*start = x->rows[i].start;
+			return x->rows[i].name;
+		}
+		if (lo - i > 16)
+			break;
+	}
+	return NULL;
+}
+
 /* Fill E for the frame at PC (looked up at LPC: pc - 1 for return
  * addresses) in module M. */
 static void resolve_miss(struct unwind *u, Dwfl_Module *m, Dwarf_Addr pc,
@@ -471,14 +592,13 @@ static void resolve_miss(struct unwind *u, Dwfl_Module *m, Dwarf_Addr pc,
 		sb_printf(&u->strs, "%02x", bits[i]);
 	sb_putc(&u->strs, '\0');
 
-	GElf_Off soff = 0;
-	GElf_Sym sym;
-	const char *sname = dwfl_module_addrinfo(m, lpc, &soff, &sym, NULL,
-						 NULL, NULL);
 	/* File addresses, as addr2line takes them, PIE or not. */
 	Dwarf_Addr lbias = 0;
 	dwfl_module_getelf(m, &lbias);
 	e->addr = pc - lbias;
+	uint64_t sstart = 0;
+	const char *sname = symidx_lookup(u, m, lpc - lbias, &sstart);
+	GElf_Off soff = sname ? lpc - lbias - sstart : 0;
 
 	Dwarf_Addr bias;
 	Dwarf_Die *cudie = lines ? dwfl_module_addrdie(m, lpc, &bias) : NULL;
