@@ -1,7 +1,8 @@
 /*
  * demo.c - a small program to watch under rxtrace.
  *
- *     ./rxtrace -e trace=%file,%process,%network -- demo/demo
+ *     ./rxtrace -- demo/demo                                    findings
+ *     ./rxtrace -e trace=%file,%process,%network -- demo/demo    trace
  *
  * It does a handful of things a security reviewer wants to see, each of
  * them harmless here:
