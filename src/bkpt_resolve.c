@@ -410,20 +410,33 @@ int bkpt_resolve(pid_t pid, const char *const *names, size_t n,
 	struct bkpt_sym *syms = xcalloc(n ? n : 1, sizeof(*syms));
 	int *found = xcalloc(n ? n : 1, sizeof(*found));
 	bool pending = false;
+	/* First the importers: a dynamic process only reaches a function
+	 * through an import (dlsym aside). A function no module imports is
+	 * not planted where it is defined: the C library calls stpcpy & co.
+	 * itself, and each of those calls would cost a stop for nothing. */
+	bool *imported = xcalloc(n ? n : 1, sizeof(bool));
 	for (size_t mi = 0; mi < p.nmods; mi++) {
 		struct module *m = &p.mods[mi];
 		if (module_open(&p, m) < 0)
 			continue;
 		bkpt_elf_imports(&m->be, names, n, imp);
+		for (unsigned k = 0; k < n; k++)
+			if (imp[k] || chk_imported(names, n, imp, k)) {
+				imported[k] = true;
+				from_importer(&p, mi, names[k], k, &ts);
+			}
+	}
+	for (size_t mi = 0; mi < p.nmods; mi++) {
+		struct module *m = &p.mods[mi];
+		if (!m->open)
+			continue;
 		bkpt_elf_funcs(&m->be, names, n, !m->is_static, syms, found);
-		for (unsigned k = 0; k < n; k++) {
-			if (found[k] == 0)
+		for (unsigned k = 0; k < n; k++)
+			if (found[k] == 0 && (m->is_static || imported[k]))
 				from_definer(&p, mi, names[k], &syms[k], k, &ts,
 					     &pending);
-			if (imp[k] || chk_imported(names, n, imp, k))
-				from_importer(&p, mi, names[k], k, &ts);
-		}
 	}
+	free(imported);
 	if (pending)
 		out->again_at = main_of(&p);
 	free(imp);

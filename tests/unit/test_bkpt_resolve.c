@@ -119,6 +119,13 @@ static uint64_t sym(const char *name)
 
 static const char *const names[] = {
 	"rand", "strcpy", "srand", "srandom", "rx_no_such_function",
+	"wcscat",	/* defined by libc, imported by no module here */
+};
+
+/* Functions are planted only when a module imports them: this program
+ * does, through these pointers (GLOB_DAT relocations). */
+void *volatile imports_of_this_test[] = {
+	(void *)rand, (void *)strcpy, (void *)srand, (void *)srandom,
 };
 
 START_TEST(test_resolve_dynamic)
@@ -138,6 +145,8 @@ START_TEST(test_resolve_dynamic)
 	ck_assert_uint_eq(targets_of(&r, 3, &a), 1);
 	ck_assert_uint_eq(a, sym("srandom"));
 	ck_assert_uint_eq(targets_of(&r, 4, &a), 0);
+	/* nobody imports it: libc's own calls would only cost stops */
+	ck_assert_uint_eq(targets_of(&r, 5, &a), 0);
 	ck_assert_uint_eq(r.again_at, 0);
 
 	struct bkpt_mm *mm = bkpt_mm_new();
