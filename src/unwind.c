@@ -15,6 +15,7 @@
 #include <dwarf.h>
 #include <elfutils/libdw.h>
 #include <elfutils/libdwfl.h>
+#include <dlfcn.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,9 +23,8 @@
 
 #include "unwind.h"
 
-#ifdef HAVE___CXA_DEMANGLE
-char *__cxa_demangle(const char *mangled, char *buf, size_t *len, int *status);
-#endif
+typedef char *(*demangle_fn)(const char *mangled, char *buf, size_t *len,
+			     int *status);
 
 #define PROC_BUCKETS 256
 #define CACHE_SLOTS 8192	/* direct-mapped: a miss costs microseconds */
@@ -87,7 +87,9 @@ struct unwind {
 	struct unwind_opts o;
 	struct uproc *procs[PROC_BUCKETS];
 	struct symidx *symidx[SYMIDX_BUCKETS];
-	struct centry cache[CACHE_SLOTS];
+	/* CACHE_SLOTS entries (3 MB), allocated at the first symbol looked
+	 * up: a run without stacks should not pay for touching it */
+	struct centry *cache;
 	struct sbuf strs;	/* scratch for building an entry's strings */
 	struct sbuf txt;	/* scratch for its text */
 };
@@ -183,8 +185,9 @@ void unwind_free(struct unwind *u)
 			u->procs[b] = p->next;
 			proc_free(p);
 		}
-	for (unsigned i = 0; i < CACHE_SLOTS; i++)
+	for (unsigned i = 0; u->cache && i < CACHE_SLOTS; i++)
 		free(u->cache[i].strings);
+	free(u->cache);
 	for (unsigned b = 0; b < SYMIDX_BUCKETS; b++)
 		while (u->symidx[b]) {
 			struct symidx *x = u->symidx[b];
@@ -324,17 +327,33 @@ static size_t put_str(struct unwind *u, const char *s)
 	return at;
 }
 
+/* The C++ runtime's demangler, loaded at the first C++ name: linking
+ * libstdc++ would make every run of rxtrace, a C program, pay for its
+ * relocations. NULL without a C++ runtime: names stay mangled. */
+static demangle_fn demangler(void)
+{
+	static demangle_fn fn;
+	static bool tried;
+	if (!tried) {
+		tried = true;
+		void *h = dlopen("libstdc++.so.6", RTLD_LAZY | RTLD_LOCAL);
+		if (h)
+			*(void **)&fn = dlsym(h, "__cxa_demangle");
+	}
+	return fn;
+}
+
 void unwind_func_name(struct sbuf *sb, const char *name)
 {
 	size_t n = strcspn(name, "@");
-#ifdef HAVE___CXA_DEMANGLE
-	if (name[0] == '_' && name[1] == 'Z') {
+	demangle_fn demangle;
+	if (name[0] == '_' && name[1] == 'Z' && (demangle = demangler())) {
 		char mangled[512];
 		if (n < sizeof(mangled)) {
 			memcpy(mangled, name, n);
 			mangled[n] = '\0';
 			int status;
-			char *d = __cxa_demangle(mangled, NULL, NULL, &status);
+			char *d = demangle(mangled, NULL, NULL, &status);
 			if (d) {
 				sb_puts(sb, d);
 				free(d);
@@ -342,7 +361,6 @@ void unwind_func_name(struct sbuf *sb, const char *name)
 			}
 		}
 	}
-#endif
 	sb_putn(sb, name, n);
 }
 
@@ -720,6 +738,8 @@ static const struct centry *lookup(struct unwind *u, struct uproc *p,
 	uint64_t id = module_id(m);
 	uint64_t off = lpc - start;
 	uint64_t h = fnv1a(id, &off, sizeof(off)) ^ f->activation;
+	if (!u->cache)
+		u->cache = xcalloc(CACHE_SLOTS, sizeof(*u->cache));
 	struct centry *e = &u->cache[h % CACHE_SLOTS];
 	if (e->mod_id == id && e->off == off && e->activation == f->activation)
 		return e;
