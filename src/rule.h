@@ -157,7 +157,9 @@ int rule_abs_path(const struct rx_task *t, int dirfd, const char *path,
 		  char *buf, size_t len);
 
 /* The temporary directory PATH (absolute) is in or is: /tmp, /var/tmp,
- * /dev/shm or /run/shm, where every user can create files; else NULL. */
+ * /dev/shm or /run/shm, where every user can create files; else NULL.
+ * Also NULL below a subdirectory of it that only its owner (root, or
+ * rxtrace's user) can write: nobody else can put files there. */
 const char *rule_temp_dir(const char *path);
 
 /* Read the NULL-terminated pointer array at ADDR in T's memory (argv,

@@ -337,13 +337,38 @@ static const char *const temp_dirs[] = {
 	"/tmp", "/var/tmp", "/dev/shm", "/run/shm",
 };
 
+/* Whether directory DIR (LEN bytes of a path) is private: a real
+ * directory that only its owner, root or rxtrace's user, can change. */
+static bool private_dir(const char *dir, size_t len)
+{
+	char buf[PATH_MAX];
+	struct stat st;
+	if (len >= sizeof(buf))
+		return false;
+	memcpy(buf, dir, len);
+	buf[len] = '\0';
+	return lstat(buf, &st) == 0 && S_ISDIR(st.st_mode) &&
+	       !(st.st_mode & (S_IWGRP | S_IWOTH)) &&
+	       (st.st_uid == 0 || st.st_uid == geteuid());
+}
+
 const char *rule_temp_dir(const char *path)
 {
 	for (size_t i = 0; i < ARRAY_SIZE(temp_dirs); i++) {
 		size_t k = strlen(temp_dirs[i]);
-		if (!strncmp(path, temp_dirs[i], k) &&
-		    (path[k] == '/' || !path[k]))
+		if (strncmp(path, temp_dirs[i], k) || (path[k] != '/' && path[k]))
+			continue;
+		/* In a subdirectory nobody else can write (a build tree under
+		 * /tmp, a mkdtemp directory), the shared directory's risk is
+		 * gone: the sticky bit keeps others from renaming it. */
+		const char *end = strrchr(path, '/');
+		if (!path[k] || end <= path + k)
 			return temp_dirs[i];
+		for (const char *c = strchr(path + k + 1, '/'); c && c <= end;
+		     c = strchr(c + 1, '/'))
+			if (!private_dir(path, (size_t)(c - path)))
+				return temp_dirs[i];
+		return NULL;
 	}
 	return NULL;
 }

@@ -4,6 +4,10 @@
 #include "config.h"
 
 #include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -63,7 +67,21 @@ END_TEST
 START_TEST(test_temp_dir)
 {
 	ck_assert_str_eq(rule_temp_dir("/tmp"), "/tmp");
-	ck_assert_str_eq(rule_temp_dir("/tmp/x/y"), "/tmp");
+	/* /tmp/x does not exist: nothing says it is private */
+	ck_assert_str_eq(rule_temp_dir("/tmp/rxtrace-no-such-dir/y"), "/tmp");
+	/* a private subdirectory (mkdtemp's 0700, ours) is not shared */
+	char priv[] = "/tmp/rxtrace-priv-XXXXXX", path[96], sub[64];
+	ck_assert_ptr_nonnull(mkdtemp(priv));
+	snprintf(path, sizeof(path), "%s/prog", priv);
+	ck_assert_ptr_null(rule_temp_dir(path));
+	snprintf(sub, sizeof(sub), "%s/open", priv);
+	ck_assert_int_eq(mkdir(sub, 0777), 0);
+	ck_assert_int_eq(chmod(sub, 0777), 0);
+	snprintf(path, sizeof(path), "%s/prog", sub);
+	/* ... but one writable by others below it is */
+	ck_assert_str_eq(rule_temp_dir(path), "/tmp");
+	rmdir(sub);
+	rmdir(priv);
 	ck_assert_str_eq(rule_temp_dir("/var/tmp/x"), "/var/tmp");
 	ck_assert_str_eq(rule_temp_dir("/dev/shm/x"), "/dev/shm");
 	ck_assert_str_eq(rule_temp_dir("/run/shm/x"), "/run/shm");
