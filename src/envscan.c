@@ -87,8 +87,13 @@ static bool es_entry(struct rx_sink *s, struct rx_task *t)
 	const struct rx_call *c = &t->call;
 	if (!c->se || c->abi != ABI_X86_64)
 		return false;
-	int argv_arg = !strcmp(c->se->name, "execve") ? 0 :
-		       !strcmp(c->se->name, "execveat") ? 1 : -1;
+	/* on every traced call: compare rows, not names */
+	static const struct sysent *execve, *execveat;
+	if (!execve) {
+		execve = sysent_by_name("execve");
+		execveat = sysent_by_name("execveat");
+	}
+	int argv_arg = c->se == execve ? 0 : c->se == execveat ? 1 : -1;
 	if (argv_arg < 0)
 		return false;
 	uint64_t argv = c->args[argv_arg + 1];
