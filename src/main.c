@@ -191,7 +191,11 @@ int main(int argc, char **argv)
 	o.dopts.secrets = &secrets;
 	struct rx_run run = { .dopts = &o.dopts };
 	if (o.stacks || findings) {
-		struct unwind_opts uo = { .depth = o.stack_depth,
+		/* A finding keeps FINDING_MAX_FRAMES frames: deeper frames of
+		 * an interpreter's stack would be unwound for nothing. */
+		unsigned depth = o.stack_depth ? o.stack_depth :
+				 o.stacks ? UNWIND_DEFAULT_DEPTH : FINDING_MAX_FRAMES + 8;
+		struct unwind_opts uo = { .depth = depth,
 					  .lines = o.source_lines };
 		run.unwind = unwind_new(&uo);
 	}

@@ -69,7 +69,8 @@ void opts_usage(FILE *fp)
 	      "  -T                 show the time spent in each call\n"
 	      "  -k                 print the stack of each call: module, function,\n"
 	      "                     source file and line\n"
-	      "      --stack-depth=N  at most N frames per stack (default 64, max 256)\n"
+	      "      --stack-depth=N  at most N frames per stack (default 64, max 256;\n"
+	      "                     findings: 24)\n"
 	      "      --source-lines=WHICH  source files, lines and inline frames for\n"
 	      "                     'program' modules (default: all but system\n"
 	      "                     libraries), 'all' or 'none'\n"
@@ -135,7 +136,6 @@ int opts_parse(struct rx_opts *o, int argc, char **argv, char *err,
 
 	memset(o, 0, sizeof(*o));
 	o->dopts.max_strlen = 32;
-	o->stack_depth = UNWIND_DEFAULT_DEPTH;
 	o->source_lines = UNWIND_LINES_PROGRAM;
 	rule_set_default(&o->rules);
 	o->min_level = RULE_NOTE;

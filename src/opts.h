@@ -25,7 +25,7 @@ struct rx_opts {
 	bool syscall_times;		/* -T */
 	bool stats;			/* --stats */
 	bool stacks;			/* -k */
-	unsigned stack_depth;		/* --stack-depth */
+	unsigned stack_depth;		/* --stack-depth, 0: not given */
 	int source_lines;		/* --source-lines: enum unwind_lines */
 	struct rule_set rules;		/* findings: --rules, --disable */
 	enum rule_level min_level;	/* --min-level */
