@@ -252,6 +252,15 @@ bool rule_is_launch(const struct rx_task *t)
 	       st.st_ino == self.st_ino;
 }
 
+/* The table row of NAME, looked up once into *ROW: these layouts are
+ * asked for on every open, where comparing names would add up. */
+static const struct sysent *row_of(const struct sysent **row, const char *name)
+{
+	if (!*row)
+		*row = sysent_by_name(name);
+	return *row;
+}
+
 static const struct {
 	const char *name;
 	struct rule_exec_args a;
@@ -262,8 +271,9 @@ static const struct {
 
 const struct rule_exec_args *rule_exec_args(const struct rx_call *c)
 {
+	static const struct sysent *rows[ARRAY_SIZE(exec_layouts)];
 	for (size_t i = 0; c->se && i < ARRAY_SIZE(exec_layouts); i++)
-		if (!strcmp(c->se->name, exec_layouts[i].name))
+		if (c->se == row_of(&rows[i], exec_layouts[i].name))
 			return &exec_layouts[i].a;
 	return NULL;
 }
@@ -280,8 +290,9 @@ static const struct {
 
 const struct rule_open_args *rule_open_args(const struct rx_call *c)
 {
+	static const struct sysent *rows[ARRAY_SIZE(open_layouts)];
 	for (size_t i = 0; c->se && i < ARRAY_SIZE(open_layouts); i++)
-		if (!strcmp(c->se->name, open_layouts[i].name))
+		if (c->se == row_of(&rows[i], open_layouts[i].name))
 			return &open_layouts[i].a;
 	return NULL;
 }
