@@ -291,6 +291,11 @@ static void callers_grow(struct bkpt_mm *mm)
 	free(old);
 }
 
+unsigned bkpt_quiet_max(const struct bkpt *b)
+{
+	return b->quiet_max ? b->quiet_max : BKPT_QUIET_HITS;
+}
+
 enum bkpt_seen bkpt_caller(struct bkpt_mm *mm, struct bkpt *b, uint64_t ret,
 			   enum bkpt_code *code)
 {
@@ -303,8 +308,8 @@ enum bkpt_seen bkpt_caller(struct bkpt_mm *mm, struct bkpt *b, uint64_t ret,
 	struct bkpt_caller *c = &mm->callers[caller_slot(mm, b->addr, ret)];
 	if (c->ret) {
 		*code = c->code;
-		return ++b->quiet >= BKPT_QUIET_HITS ? BKPT_SEEN_QUIET
-						     : BKPT_SEEN_KNOWN;
+		return ++b->quiet >= bkpt_quiet_max(b) ? BKPT_SEEN_QUIET
+						       : BKPT_SEEN_KNOWN;
 	}
 	*c = (struct bkpt_caller){ b->addr, ret, (uint8_t)bkpt_code_of(mm, ret) };
 	mm->ncallers++;

@@ -27,7 +27,8 @@
 /* Names one address can stand for (srand and srandom are one function). */
 #define BKPT_MAX_FUNCS 4
 /* A function hit this many times in a row by callers already seen is
- * disarmed: a hot loop would otherwise pay a stop per call forever. */
+ * disarmed: a hot loop would otherwise pay a stop per call forever.
+ * The default of struct bkpt's quiet_max. */
 #define BKPT_QUIET_HITS 10000
 
 enum bkpt_kind {
@@ -56,6 +57,7 @@ struct bkpt {
 	struct bkpt_insn insn;
 	unsigned long hits;
 	unsigned long quiet;	/* hits since the last new caller */
+	unsigned quiet_max;	/* disarmed at this many; 0: BKPT_QUIET_HITS */
 };
 
 struct bkpt_range {
@@ -139,13 +141,15 @@ int bkpt_step(struct bkpt_mm *mm, pid_t tid, uint64_t addr,
 enum bkpt_seen {
 	BKPT_SEEN_NEW,		/* (B, RET) not seen before in this mm */
 	BKPT_SEEN_KNOWN,
-	BKPT_SEEN_QUIET,	/* known, and the BKPT_QUIET_HITS-th such hit
-				 * in a row: disarm B now */
+	BKPT_SEEN_QUIET,	/* known, and the quiet_max-th such hit in a
+				 * row: disarm B now */
 };
 /* Count a hit. *CODE says what code RET lies in: for a new caller
  * bkpt_code_of(RET), remembered with it (bkpt_caller_set changes it). */
 enum bkpt_seen bkpt_caller(struct bkpt_mm *mm, struct bkpt *b, uint64_t ret,
 			   enum bkpt_code *code);
+/* The hits in a row from known callers that disarm B. */
+unsigned bkpt_quiet_max(const struct bkpt *b);
 void bkpt_caller_set(struct bkpt_mm *mm, uint64_t addr, uint64_t ret,
 		     enum bkpt_code code);
 

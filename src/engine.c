@@ -86,6 +86,7 @@ struct fname_sinks {
 	struct rx_sink **sink;
 	unsigned *local;
 	unsigned n;
+	unsigned quiet;			/* bkpt quiet_max: 0 for the default */
 };
 
 /* Set by the signal handler; the loop acts between events. */
@@ -365,8 +366,16 @@ static void on_syscall_info(struct engine *e, struct rx_task *t)
 
 /* ---- library-call breakpoints -------------------------------------------- */
 
+/* Two quiet caps of one function: the larger, 0 (the default) above
+ * every number. */
+static unsigned quiet_join(unsigned a, unsigned b)
+{
+	return !a || !b ? 0 : a > b ? a : b;
+}
+
 static void functions_setup(struct engine *e)
 {
+	/* the sink that wants more calls wins */
 	size_t cap = 0;
 	FOR_SINKS(e, s) {
 		const char *const *names = s->ops->functions ? s->ops->functions(s) : NULL;
@@ -385,6 +394,9 @@ static void functions_setup(struct engine *e)
 				e->nfnames++;
 			}
 			struct fname_sinks *fs = &e->fsinks[g];
+			unsigned q = s->ops->function_quiet ?
+				     s->ops->function_quiet(s, i) : 0;
+			fs->quiet = quiet_join(fs->n ? fs->quiet : q, q);
 			fs->sink = xrealloc(fs->sink, (fs->n + 1) * sizeof(*fs->sink));
 			fs->local = xrealloc(fs->local, (fs->n + 1) * sizeof(*fs->local));
 			fs->sink[fs->n] = s;
@@ -421,8 +433,16 @@ static void resolve(struct engine *e, struct rx_task *t)
 	mm->resolve_at_stop = false;
 	if (bkpt_resolve(t->tid, e->fnames, e->nfnames, &res) < 0)
 		return;
-	for (size_t i = 0; i < res.n; i++)
-		bkpt_plant(mm, t->tid, res.t[i].addr, BKPT_CALL, res.t[i].name);
+	for (size_t i = 0; i < res.n; i++) {
+		bool first = !bkpt_find(mm, res.t[i].addr);
+		if (bkpt_plant(mm, t->tid, res.t[i].addr, BKPT_CALL,
+			       res.t[i].name) < 0)
+			continue;
+		/* aliases at one address: the largest cap of their names */
+		struct bkpt *b = bkpt_find(mm, res.t[i].addr);
+		unsigned q = e->fsinks[res.t[i].name].quiet;
+		b->quiet_max = first ? q : quiet_join(b->quiet_max, q);
+	}
 	bkpt_set_ranges(mm, res.ranges, res.nranges);
 	if (res.again_at)
 		bkpt_plant(mm, t->tid, res.again_at, BKPT_RESOLVE, 0);
@@ -506,7 +526,8 @@ static void on_libcall(struct engine *e, struct rx_task *t, struct bkpt *b,
 			.entry = addr, .ret = ret,
 			.library = code != BKPT_CODE_PROGRAM,
 			.internal = code == BKPT_CODE_IGNORED,
-			.last = seen == BKPT_SEEN_QUIET, .regs = &entry,
+			.last = seen == BKPT_SEEN_QUIET,
+			.quiet = bkpt_quiet_max(b), .regs = &entry,
 		};
 		t->entry_regs = &entry;
 		dispatch(e, t, b, &lc);

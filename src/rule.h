@@ -52,6 +52,11 @@ struct rule_impl {
 	const char *const *functions;
 	void (*call)(struct rule_env *re, struct rx_task *t, unsigned func,
 		     const struct user_regs_struct *regs);
+	/* Optional, per function: after how many calls in a row from call
+	 * sites already seen a call adds nothing but a count (nothing is
+	 * checked per call), so that it may be disarmed early. 0, or no
+	 * array: the engine's default cap. */
+	const unsigned *quiet;
 };
 
 /* The implemented rules of each group, each list ending with a row

@@ -12,7 +12,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "bkpt.h"
 #include "callfmt.h"
 #include "rule.h"
 #include "tracee.h"
@@ -77,6 +76,7 @@ struct fmap {
 	const struct rule_impl *impl[8];
 	unsigned local[8];
 	unsigned n;
+	unsigned quiet;		/* see rule_impl.quiet: the rules' largest */
 };
 
 /* Copies of the strings of the resolved frames: unwind_resolve's strings
@@ -886,14 +886,20 @@ static const char *const *re_functions(struct rx_sink *s)
 	return re_of(s)->fnames;
 }
 
+static unsigned re_function_quiet(struct rx_sink *s, unsigned i)
+{
+	return re_of(s)->fmaps[i].quiet;
+}
+
 /* The function at ENTRY is disarmed in T's process: its findings there
  * say that their counts stop. */
-static void untracked(struct rule_env *re, struct rx_task *t, uint64_t entry)
+static void untracked(struct rule_env *re, struct rx_task *t, uint64_t entry,
+		      unsigned quiet)
 {
 	struct rproc *p = proc_get(re, rx_task_tgid(t));
 	char note[96];
 	int ul = snprintf(note, sizeof(note), "; further calls not tracked "
-			  "(%d in a row from known callers)", BKPT_QUIET_HITS);
+			  "(%u in a row from known callers)", quiet);
 	for (size_t i = 0; i < p->lsites_cap; i++) {
 		struct lsite *ls = p->lsites[i];
 		for (unsigned k = 0; ls && ls->entry == entry && k < ls->nfound; k++) {
@@ -937,7 +943,7 @@ static void re_libcall(struct rx_sink *s, struct rx_task *t,
 		}
 	}
 	if (lc->last)
-		untracked(re, t, lc->entry);
+		untracked(re, t, lc->entry, lc->quiet);
 	re->lc = NULL;
 	re->lsite = NULL;
 }
@@ -974,6 +980,7 @@ static const struct rx_sink_ops re_ops = {
 	.death = re_death,
 	.detach = re_detach,
 	.functions = re_functions,
+	.function_quiet = re_function_quiet,
 	.libcall = re_libcall,
 	.finish = re_finish,
 	.free = re_free,
@@ -996,6 +1003,8 @@ static void want_function(struct rule_env *re, const struct rule_impl *impl,
 		re->nfnames++;
 	}
 	struct fmap *m = &re->fmaps[g];
+	unsigned q = impl->quiet ? impl->quiet[i] : 0;
+	m->quiet = !m->n ? q : !q || !m->quiet ? 0 : q > m->quiet ? q : m->quiet;
 	if (m->n < ARRAY_SIZE(m->impl)) {
 		m->impl[m->n] = impl;
 		m->local[m->n++] = i;

@@ -85,8 +85,9 @@ struct rx_libcall {
 					 * nothing to report; sent only when
 					 * LAST is set */
 	bool last;			/* the function is disarmed after this
-					 * hit (BKPT_QUIET_HITS calls from known
+					 * hit (QUIET calls in a row from known
 					 * callers): further calls are not seen */
+	unsigned quiet;
 	const struct user_regs_struct *regs;	/* at the entry: rip = entry,
 						 * arguments in rdi, rsi, ... */
 };
@@ -113,6 +114,11 @@ struct rx_sink_ops {
 	 * names ending with NULL, asked once before tracing starts; NULL
 	 * for none. Any name makes the engine plant breakpoints. */
 	const char *const *(*functions)(struct rx_sink *s);
+	/* Optional: after how many calls in a row from callers already
+	 * seen function I of that list tells the sink nothing new (0: it
+	 * may always, the engine's default cap applies). The function is
+	 * disarmed at the largest of the sinks' numbers. */
+	unsigned (*function_quiet)(struct rx_sink *s, unsigned i);
 	void (*libcall)(struct rx_sink *s, struct rx_task *t,
 			const struct rx_libcall *lc);
 	/* At the end of tracing: flush, print summaries. Returns 0 or

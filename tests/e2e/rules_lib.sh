@@ -97,6 +97,20 @@ assert_grep '^rxtrace: 0 errors, 7 warnings, 1 note in 1 process$' "$T/err"
 run_ok -- "$PROGS/risky_lib" copies-ok
 assert_content "$T/err" "rxtrace: no findings"
 
+step "RX-LIB-001: a strncpy call site called 100 times: disarmed after 32 calls in a row"
+run_ok -- "$PROGS/risky_lib" strncpy
+assert_grep '^note RX-LIB-001 UnboundedStringCopy: strncpy\(\) bounds the copy, but leaves the destination without a terminating NUL when the source is as long as the bound; further calls not tracked \(32 in a row from known callers\)$' "$T/err"
+assert_site "$T/err" risky_strncpy strncpy-loop
+assert_count_at "$T/err" strncpy-loop 33
+
+step "RX-LIB-001: strcpy is checked at every call: an overflow at the 100th call of a known site"
+run_ok -- "$PROGS/risky_lib" late
+assert_grep '^error RX-LIB-001 UnboundedStringCopy: strcpy\(\) writes 101 bytes into a stack buffer [0-9]+ bytes below the caller.s return address: it overwrites the return address \(CWE-121\)$' "$T/err"
+assert_site "$T/err" risky_late_copy late
+# the warning of the first 99 calls is raised to the error: one finding
+assert_count_at "$T/err" late 100
+assert_grep '^rxtrace: 1 error, 0 warnings, 0 notes in 1 process$' "$T/err"
+
 step "RX-LIB-002 (experimental): gets()"
 run_ok --rules=RX-LIB-002 -- "$PROGS/risky_lib" gets
 assert_grep '^error RX-LIB-002 GetsCall: gets\(\) reads a line with no size limit: any longer input overflows the buffer$' "$T/err"

@@ -10,6 +10,9 @@
  *   copies        strcat, stpcpy, sprintf, sscanf("%s"), realpath into
  *                 a buffer, getwd, and strncpy (a note)
  *   copies-ok     snprintf, sscanf("%15s"), realpath(p, NULL), getcwd
+ *   strncpy       strncpy from one call site, 100 calls
+ *   late          strcpy from one call site: 99 short copies, then one
+ *                 of 100 bytes into its 16-byte stack buffer (_exit(0))
  *   gets          gets() (stdin: /dev/null)      gets-ok: fgets()
  *   srand         srand(time(NULL)), then rand()
  *   rand          rand() never seeded            rand-ok: getrandom()
@@ -128,6 +131,40 @@ __attribute__((noinline)) static int risky_copies(int safe)
 #pragma GCC diagnostic pop
 	strncpy(b, a, sizeof(b)); /* LINE:strncpy */
 	return bad || strcmp(word, "hello") || strncmp(b, src, strlen(src));
+}
+
+__attribute__((noinline)) static int risky_strncpy(void)
+{
+	char d[64];
+	int bad = 0;
+	for (int i = 0; i < 100; i++) {
+		strncpy(d, src, sizeof(d)); /* LINE:strncpy-loop */
+		bad |= check(d);
+	}
+	return bad;
+}
+
+__attribute__((noinline)) static int risky_late_copy(const char *s, int last)
+{
+	char buf[16];
+	strcpy(buf, s); /* LINE:late */
+	if (last) {
+		printf("risky ok\n");
+		fflush(stdout);
+		_exit(0);
+	}
+	return strcmp(buf, src) != 0;
+}
+
+static int risky_late(void)
+{
+	char big[101];
+	int bad = 0;
+	for (int i = 0; i < 99; i++)
+		bad |= risky_late_copy(src, 0);
+	memset(big, 'A', 100);
+	big[100] = '\0';
+	return bad || risky_late_copy(big, 1);
 }
 
 __attribute__((noinline)) static int risky_gets(int safe)
@@ -274,6 +311,10 @@ int main(int argc, char **argv)
 		r = 1;
 	} else if (!strncmp(m, "copies", 6)) {
 		r = risky_copies(safe);
+	} else if (!strcmp(m, "strncpy")) {
+		r = risky_strncpy();
+	} else if (!strcmp(m, "late")) {
+		r = risky_late();
 	} else if (!strncmp(m, "gets", 4)) {
 		r = risky_gets(safe);
 	} else if (!strcmp(m, "srand")) {

@@ -281,6 +281,15 @@ START_TEST(test_callers)
 	ck_assert_int_eq(bkpt_caller(mm, &a, 0x2000, &code), BKPT_SEEN_QUIET);
 	ck_assert_uint_eq(b.hits, 1);
 
+	/* a function's own cap replaces the default */
+	ck_assert_uint_eq(bkpt_quiet_max(&a), BKPT_QUIET_HITS);
+	a.quiet = 0;
+	a.quiet_max = 3;
+	ck_assert_uint_eq(bkpt_quiet_max(&a), 3);
+	ck_assert_int_eq(bkpt_caller(mm, &a, 0x2000, &code), BKPT_SEEN_KNOWN);
+	ck_assert_int_eq(bkpt_caller(mm, &a, 0x3000, &code), BKPT_SEEN_KNOWN);
+	ck_assert_int_eq(bkpt_caller(mm, &a, 0x2000, &code), BKPT_SEEN_QUIET);
+
 	/* many callers: the table grows and keeps every one */
 	for (uint64_t ret = 0x100000; ret < 0x100000 + 1000 * 16; ret += 16)
 		ck_assert_int_eq(bkpt_caller(mm, &b, ret, &code), BKPT_SEEN_NEW);
