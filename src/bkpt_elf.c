@@ -93,6 +93,9 @@ struct name_index {
 	const char *const *names;
 	uint32_t *slot;		/* index + 1, 0: empty */
 	size_t mask;
+	/* bit L: a name is L bytes long (63: longer). Most symbols fail
+	 * this test, which costs less than hashing them. */
+	uint64_t lengths;
 };
 
 static uint32_t name_hash(const char *s, size_t len)
@@ -112,28 +115,39 @@ static void index_init(struct name_index *ix, const char *const *names,
 	ix->names = names;
 	ix->mask = cap - 1;
 	ix->slot = xcalloc(cap, sizeof(*ix->slot));
+	ix->lengths = 0;
 	for (size_t k = 0; k < n; k++) {
-		size_t i = name_hash(names[k], strlen(names[k])) & ix->mask;
+		size_t len = strlen(names[k]);
+		ix->lengths |= 1ull << (len < 63 ? len : 63);
+		size_t i = name_hash(names[k], len) & ix->mask;
 		while (ix->slot[i])
 			i = (i + 1) & ix->mask;
 		ix->slot[i] = (uint32_t)k + 1;
 	}
 }
 
-/* The index of the name symbol S stands for, or -1; *HIDDEN: S is an
- * older version of it. */
-static int index_find(const struct name_index *ix, const char *s, bool *hidden)
+/* The index of the name that is the first LEN bytes of S, or -1. */
+static int index_find(const struct name_index *ix, const char *s, size_t len)
 {
-	size_t len = strcspn(s, "@");
+	if (!(ix->lengths >> (len < 63 ? len : 63) & 1))
+		return -1;
 	for (size_t i = name_hash(s, len) & ix->mask; ix->slot[i];
 	     i = (i + 1) & ix->mask) {
 		const char *name = ix->names[ix->slot[i] - 1];
-		if (!strncmp(s, name, len) && !name[len]) {
-			*hidden = s[len] == '@' && s[len + 1] != '@';
+		if (!strncmp(s, name, len) && !name[len])
 			return (int)ix->slot[i] - 1;
-		}
 	}
 	return -1;
+}
+
+/* The index of the name symbol S stands for, or -1; *HIDDEN: S is an
+ * older version of it. */
+static int index_find_versioned(const struct name_index *ix, const char *s,
+				bool *hidden)
+{
+	size_t len = strcspn(s, "@");
+	*hidden = s[len] == '@' && s[len + 1] != '@';
+	return index_find(ix, s, len);
 }
 
 /* One pass over symbol table SCN for the names with BEST[k] == -2 (not
@@ -159,7 +173,7 @@ static void find_funcs(struct bkpt_elf *be, Elf_Scn *scn,
 			continue;
 		const char *s = elf_strptr(be->elf, strndx, sym.st_name);
 		bool hidden;
-		int k = s ? index_find(ix, s, &hidden) : -1;
+		int k = s ? index_find_versioned(ix, s, &hidden) : -1;
 		if (k < 0 || best[k] == -1)
 			continue;
 		GElf_Versym vs;
@@ -212,31 +226,28 @@ int bkpt_elf_func(struct bkpt_elf *be, const char *name, struct bkpt_sym *out)
 	return r;
 }
 
-/* Index in NAMES of the function S names, plainly or as __NAME_chk. */
-static int import_match(const char *s, const char *const *names, size_t n,
+/* Index of the function S names, plainly or as __NAME_chk. */
+static int import_match(const struct name_index *ix, const char *s,
 			uint8_t *flag)
 {
 	size_t len = strlen(s);
-	bool chk = len > 6 && !strncmp(s, "__", 2) &&
-		   !strcmp(s + len - 4, "_chk");
-	for (size_t i = 0; i < n; i++) {
-		if (!strcmp(s, names[i])) {
-			*flag = BKPT_IMPORT_PLAIN;
-			return (int)i;
-		}
-		if (chk && strlen(names[i]) == len - 6 &&
-		    !strncmp(s + 2, names[i], len - 6)) {
-			*flag = BKPT_IMPORT_CHK;
-			return (int)i;
-		}
+	int k = index_find(ix, s, len);
+	if (k >= 0) {
+		*flag = BKPT_IMPORT_PLAIN;
+		return k;
 	}
-	return -1;
+	if (len > 6 && !strncmp(s, "__", 2) && !strcmp(s + len - 4, "_chk") &&
+	    (k = index_find(ix, s + 2, len - 6)) >= 0)
+		*flag = BKPT_IMPORT_CHK;
+	return k;
 }
 
 int bkpt_elf_imports(struct bkpt_elf *be, const char *const *names, size_t n,
 		     uint8_t *found)
 {
 	memset(found, 0, n);
+	struct name_index ix;
+	index_init(&ix, names, n);
 	Elf_Data *data;
 	size_t strndx, nsyms = sym_table(be->dynsym, &data, &strndx);
 	for (size_t i = 1; i < nsyms; i++) {
@@ -246,10 +257,11 @@ int bkpt_elf_imports(struct bkpt_elf *be, const char *const *names, size_t n,
 			continue;
 		const char *s = elf_strptr(be->elf, strndx, sym.st_name);
 		uint8_t flag;
-		int k = s ? import_match(s, names, n, &flag) : -1;
+		int k = s ? import_match(&ix, s, &flag) : -1;
 		if (k >= 0)
 			found[k] |= flag;
 	}
+	free(ix.slot);
 	int count = 0;
 	for (size_t i = 0; i < n; i++)
 		count += found[i] != 0;
