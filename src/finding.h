@@ -9,6 +9,7 @@
 #include <sys/types.h>
 #include <time.h>
 
+#include "baseline.h"
 #include "rule_catalog.h"
 
 /* Frames kept per finding, and pids/tids listed per finding (the counts
@@ -66,6 +67,7 @@ struct finding {
 	bool more_pids, more_tids;
 	struct timespec first, last;
 	bool suppressed;		/* a suppression file accepts it */
+	enum baseline_state baseline;	/* compared with --baseline */
 	uint64_t hash;
 	struct finding *hnext;
 };

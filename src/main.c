@@ -9,6 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "baseline.h"
 #include "decode.h"
 #include "engine.h"
 #include "envscan.h"
@@ -97,6 +98,39 @@ static struct rx_sink *trace_sinks(const struct rx_opts *o, FILE *out,
 	return sinks;
 }
 
+/* --fail-on: how many reported findings trip the gate, and how many of
+ * those are updated ones. */
+static size_t gate_count(enum baseline_gate gate, const struct finding_store *fs,
+			 size_t *updated)
+{
+	size_t trips = 0;
+	*updated = 0;
+	for (size_t i = 0; i < fs->n; i++) {
+		const struct finding *f = fs->all[i];
+		if (f->suppressed || !baseline_gate_trips(gate, f->level, f->baseline))
+			continue;
+		trips++;
+		*updated += f->baseline == BASELINE_UPDATED;
+	}
+	return trips;
+}
+
+/* One line: exit status 3 alone could also be the command's own. */
+static void gate_say(enum baseline_gate gate, size_t trips, size_t updated)
+{
+	const char *name = baseline_gate_name(gate);
+	const char *s = trips == 1 ? "" : "s";
+	if (gate != BASELINE_GATE_NEW)
+		fprintf(stderr, "rxtrace: --fail-on=%s: %zu finding%s at %s or above\n",
+			name, trips, s, name);
+	else if (updated && updated < trips)
+		fprintf(stderr, "rxtrace: --fail-on=new: %zu new and %zu updated findings\n",
+			trips - updated, updated);
+	else
+		fprintf(stderr, "rxtrace: --fail-on=new: %zu %s finding%s\n", trips,
+			updated ? "updated" : "new", s);
+}
+
 static bool want_color(FILE *fp)
 {
 	const char *nc = getenv("NO_COLOR");
@@ -153,6 +187,17 @@ int main(int argc, char **argv)
 			opts_release(&o);
 			return RX_EXIT_FAILURE;
 		}
+	}
+
+	/* before anything is traced or written: a broken baseline is a
+	 * broken run */
+	struct baseline base;
+	baseline_init(&base);
+	if (o.baseline && baseline_load(&base, o.baseline, err, sizeof(err)) < 0) {
+		fprintf(stderr, "rxtrace: cannot use baseline %s: %s\n", o.baseline, err);
+		suppress_release(&supp);
+		opts_release(&o);
+		return RX_EXIT_FAILURE;
 	}
 
 	/* The report is written at the end, atomically; trace lines are a
@@ -256,12 +301,18 @@ int main(int argc, char **argv)
 	} else if (findings) {
 		for (size_t i = 0; i < fs.n; i++)
 			fs.all[i]->suppressed = suppress_match(&supp, fs.all[i]) != NULL;
+		if (o.baseline)
+			report_sarif_baseline(&base, &fs);
+		size_t updated, trips = gate_count(o.fail_on, &fs, &updated);
+		/* the command's failure, and rxtrace's own, come first */
+		if (trips && status == 0)
+			status = RX_EXIT_GATE;
 		struct reporter *rep = o.format == FORMAT_SARIF ? report_sarif_new(out) :
 			report_text_new(out, !o.outfile && want_color(out));
 		struct report_run rr = {
 			.argc = argc, .argv = argv, .status = status,
 			.tracee_status = res.status, .start = t_start, .end = t_end,
-			.secrets = &secrets,
+			.secrets = &secrets, .baseline = o.baseline ? &base : NULL,
 		};
 		int wr = rep->ops->write(rep, &fs, &rr);
 		rep->ops->free(rep);
@@ -274,6 +325,8 @@ int main(int argc, char **argv)
 				o.outfile ? o.outfile : "the report", strerror(-wr));
 			status = RX_EXIT_FAILURE;
 		}
+		if (trips)
+			gate_say(o.fail_on, trips, updated);
 	}
 	if (o.stats)
 		fprintf(stderr, "rxtrace: stats: %lu stops, %lu calls, %lu tasks\n",
@@ -288,6 +341,7 @@ int main(int argc, char **argv)
 	filter_spec_release(&want);
 	secret_set_release(&secrets);
 	suppress_release(&supp);
+	baseline_release(&base);
 	if (!findings && out != stderr && fclose(out) == EOF && status == 0) {
 		fprintf(stderr, "rxtrace: cannot write %s: %s\n", o.outfile,
 			strerror(errno));

@@ -15,7 +15,7 @@
 enum {
 	OPT_LIST_SYSCALLS = 256, OPT_STATS, OPT_STACK_DEPTH, OPT_SOURCE_LINES,
 	OPT_LIST_RULES, OPT_RULES, OPT_DISABLE, OPT_MIN_LEVEL, OPT_SUPPRESS,
-	OPT_FORMAT,
+	OPT_FORMAT, OPT_BASELINE, OPT_FAIL_ON,
 };
 
 static const struct option longopts[] = {
@@ -28,6 +28,8 @@ static const struct option longopts[] = {
 	{ "min-level", required_argument, NULL, OPT_MIN_LEVEL },
 	{ "suppress", required_argument, NULL, OPT_SUPPRESS },
 	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "baseline", required_argument, NULL, OPT_BASELINE },
+	{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
 	{ "stats", no_argument, NULL, OPT_STATS },
 	{ "stack-depth", required_argument, NULL, OPT_STACK_DEPTH },
 	{ "source-lines", required_argument, NULL, OPT_SOURCE_LINES },
@@ -54,6 +56,12 @@ void opts_usage(FILE *fp)
 	      "                     func=, module=, file=, key=, exe= globs)\n"
 	      "      --format=FORMAT  the report: text (default) or sarif (SARIF 2.1.0;\n"
 	      "                     the default for -o FILE.sarif)\n"
+	      "      --baseline=FILE  compare with FILE, an earlier SARIF report of\n"
+	      "                     rxtrace: each finding is new, updated or unchanged,\n"
+	      "                     and the ones gone since are listed as absent\n"
+	      "      --fail-on=WHEN  the gate: exit with 3 when a reported finding is\n"
+	      "                     new or updated (WHEN=new), or at level WHEN or\n"
+	      "                     above (note, warning, error); default: none\n"
 	      "      --list-rules   print the rule catalogue and exit\n"
 	      "\n"
 	      "Trace mode (strace-style lines on stderr):\n"
@@ -89,7 +97,8 @@ void opts_usage(FILE *fp)
 	      "\n"
 	      "Exit status: the command's own status, 128+N if it was killed by\n"
 	      "signal N, 127 command not found, 126 command not executable,\n"
-	      "125 rxtrace failed; 0 after detaching from -p processes.\n"
+	      "125 rxtrace failed; 0 after detaching from -p processes. Only when\n"
+	      "that is 0: 3 if the --fail-on gate tripped (stderr says so).\n"
 	      "\n"
 	      "See rxtrace(1) for details.\n", fp);
 }
@@ -245,6 +254,16 @@ int opts_parse(struct rx_opts *o, int argc, char **argv, char *err,
 						   "invalid --format '%s' (text or sarif)", optarg);
 			have_format = true;
 			break;
+		case OPT_BASELINE:
+			o->baseline = optarg;
+			break;
+		case OPT_FAIL_ON:
+			if ((r = baseline_gate_parse(optarg)) < 0)
+				return usage_error(err, errlen,
+						   "invalid --fail-on '%s' (new, error, warning, note or none)",
+						   optarg);
+			o->fail_on = (enum baseline_gate)r;
+			break;
 		case OPT_SUPPRESS:
 			o->suppress = xrealloc(o->suppress, (o->nsuppress + 1) *
 					       sizeof(*o->suppress));
@@ -302,6 +321,10 @@ int opts_parse(struct rx_opts *o, int argc, char **argv, char *err,
 		o->trace_mode = o->trace_lines = true;
 		traceset_all(&o->trace);
 	}
+	/* a gate that cannot trip would pass CI silently */
+	if (o->trace_mode && (o->baseline || o->fail_on != BASELINE_GATE_NONE))
+		return usage_error(err, errlen,
+				   "--baseline and --fail-on need findings mode (not -e, -c, -C or -k)");
 	if (optind < argc)
 		o->argv = argv + optind;
 	if (o->argv && o->npids)

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <sys/types.h>
 
+#include "baseline.h"
 #include "decode.h"
 #include "engine.h"
 #include "rule_catalog.h"
@@ -32,6 +33,8 @@ struct rx_opts {
 	enum { FORMAT_TEXT, FORMAT_SARIF } format;	/* --format, or -o *.sarif */
 	const char **suppress;		/* --suppress FILE..., nsuppress */
 	unsigned nsuppress;
+	const char *baseline;		/* --baseline */
+	enum baseline_gate fail_on;	/* --fail-on */
 	enum { ACT_RUN, ACT_HELP, ACT_VERSION, ACT_LIST_SYSCALLS,
 	       ACT_LIST_RULES } action;
 };

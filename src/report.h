@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <time.h>
 
+#include "baseline.h"
 #include "finding.h"
 #include "secret.h"
 
@@ -19,6 +20,9 @@ struct report_run {
 	int tracee_status;		/* the command's (128+N: killed by N) */
 	struct timespec start, end;
 	const struct secret_set *secrets;	/* masked in the command line */
+	/* --baseline, its findings matched (report_sarif_baseline); NULL:
+	 * none given */
+	const struct baseline *baseline;
 };
 
 struct reporter;
@@ -39,6 +43,10 @@ struct reporter {
 struct reporter *report_text_new(FILE *fp, bool color);
 /* SARIF 2.1.0; paths are made relative to the working directory. */
 struct reporter *report_sarif_new(FILE *fp);
+/* Set the baseline state of every finding of FS, in report order, from
+ * the rule, fingerprint, level and primary location its SARIF result
+ * has; B keeps the previous results no finding matched. */
+void report_sarif_baseline(struct baseline *b, const struct finding_store *fs);
 
 /* A report file written atomically (see report_file.c). */
 struct report_file {

@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "baseline.h"
 #include "report.h"
 #include "rule_catalog.h"
 #include "sha256.h"
@@ -202,7 +203,8 @@ static json_t *stack_of(const struct report_sarif *rs, const struct finding *f)
 /* rule id, key, and the top frames of the program's own code as module
  * name, function and repository file: no line, address, pid or time, so
  * that it stays the same across builds and runs. */
-static json_t *fingerprint(const struct report_sarif *rs, const struct finding *f)
+static void stack_hash(const struct report_sarif *rs, const struct finding *f,
+		       char hex[17])
 {
 	struct sha256 h;
 	char buf[PATH_MAX];
@@ -227,10 +229,15 @@ static json_t *fingerprint(const struct report_sarif *rs, const struct finding *
 		sha256_update(&h, exe, strlen(exe) + 1);
 	}
 	unsigned char d[32];
-	char hex[17];
 	sha256_final(&h, d);
 	for (int i = 0; i < 8; i++)
 		snprintf(hex + 2 * i, 3, "%02x", d[i]);
+}
+
+static json_t *fingerprint(const struct report_sarif *rs, const struct finding *f)
+{
+	char hex[17];
+	stack_hash(rs, f, hex);
 	return json_pack("{s:s}", "rxtraceStackHash/v1", hex);
 }
 
@@ -358,9 +365,20 @@ static int rs_write(struct reporter *r, const struct finding_store *fs,
 		json_array_append_new(rules, rule_of(i));
 	json_t *results = json_array();
 	const struct finding **v = finding_sorted(fs);
-	for (size_t i = 0; i < fs->n; i++)
-		json_array_append_new(results, result_of(rs, v[i]));
+	for (size_t i = 0; i < fs->n; i++) {
+		json_t *res = result_of(rs, v[i]);
+		/* with a baseline every result says how it compares */
+		const char *st = baseline_state_name(v[i]->baseline);
+		if (run->baseline && st)
+			json_object_set_new(res, "baselineState", json_string(st));
+		json_array_append_new(results, res);
+	}
 	free(v);
+	if (run->baseline && baseline_append_absent(run->baseline, results) < 0) {
+		json_decref(rules);
+		json_decref(results);
+		return -ENOMEM;
+	}
 
 	struct sbuf root;
 	sb_init(&root);
@@ -397,11 +415,9 @@ static void rs_free(struct reporter *r)
 
 static const struct reporter_ops rs_ops = { .write = rs_write, .free = rs_free };
 
-struct reporter *report_sarif_new(FILE *fp)
+/* The source root: the working directory. */
+static void root_init(struct report_sarif *rs)
 {
-	struct report_sarif *rs = xcalloc(1, sizeof(*rs));
-	rs->base.ops = &rs_ops;
-	rs->fp = fp;
 	if (!getcwd(rs->root, sizeof(rs->root)))
 		strcpy(rs->root, "/");
 	char real[PATH_MAX];
@@ -410,5 +426,40 @@ struct reporter *report_sarif_new(FILE *fp)
 	rs->rootlen = strlen(rs->root);
 	if (rs->rootlen == 1)
 		rs->rootlen = 0;	/* "/": every path is below it */
+}
+
+struct reporter *report_sarif_new(FILE *fp)
+{
+	struct report_sarif *rs = xcalloc(1, sizeof(*rs));
+	rs->base.ops = &rs_ops;
+	rs->fp = fp;
+	root_init(rs);
 	return &rs->base;
+}
+
+void report_sarif_baseline(struct baseline *b, const struct finding_store *fs)
+{
+	struct report_sarif rs = { .fp = NULL };
+	root_init(&rs);
+	const struct finding **v = finding_sorted(fs);
+	for (size_t i = 0; i < fs->n; i++) {
+		/* the store's findings, only sorted: its own to annotate */
+		struct finding *f = (struct finding *)v[i];
+		char hex[17];
+		stack_hash(&rs, f, hex);
+		json_t *loc = primary_location(&rs, f);
+		json_t *pl = json_object_get(loc, "physicalLocation");
+		struct baseline_key k = {
+			.rule_id = rule_defs[f->rule].id,
+			.fingerprint = hex,
+			.level = rule_level_name(f->level),
+			.uri = json_string_value(json_object_get(
+				json_object_get(pl, "artifactLocation"), "uri")),
+			.line = (long)json_integer_value(json_object_get(
+				json_object_get(pl, "region"), "startLine")),
+		};
+		f->baseline = baseline_match(b, &k);
+		json_decref(loc);
+	}
+	free(v);
 }

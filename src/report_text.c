@@ -103,10 +103,14 @@ static void put_ids(struct sbuf *sb, const char *what, const pid_t *ids,
 static void put_finding(struct report_text *rt, const struct finding *f)
 {
 	const struct rule_def *d = &rule_defs[f->rule];
+	const char *st = baseline_state_name(f->baseline);
 	paint(rt, level_paint(f->level), "%s", rule_level_name(f->level));
 	sb_putc(&rt->sb, ' ');
 	paint(rt, P_BOLD, "%s", d->id);
-	sb_printf(&rt->sb, " %s: %s\n", d->name, f->message);
+	sb_printf(&rt->sb, " %s: %s", d->name, f->message);
+	if (st)
+		sb_printf(&rt->sb, " [%s]", st);
+	sb_putc(&rt->sb, '\n');
 	if (f->evidence)
 		sb_printf(&rt->sb, "    call: %s\n", f->evidence);
 	/* the call site and the frames that led to it: the frames above it
@@ -138,13 +142,27 @@ static void put_finding(struct report_text *rt, const struct finding *f)
 	sb_puts(&rt->sb, "\n\n");
 }
 
+/* "rxtrace: baseline: 1 new, 0 updated, 2 unchanged, 1 absent" */
+static void put_baseline(struct report_text *rt, const size_t *per_state,
+			 const struct baseline *b)
+{
+	static const enum baseline_state order[] = {
+		BASELINE_NEW, BASELINE_UPDATED, BASELINE_UNCHANGED,
+	};
+	sb_puts(&rt->sb, "rxtrace: baseline: ");
+	for (size_t i = 0; i < ARRAY_SIZE(order); i++)
+		sb_printf(&rt->sb, "%zu %s, ", per_state[order[i]],
+			  baseline_state_name(order[i]));
+	sb_printf(&rt->sb, "%zu absent\n", baseline_absent_count(b));
+}
+
 static int rt_write(struct reporter *r, const struct finding_store *fs,
 		    const struct report_run *run)
 {
 	struct report_text *rt = (struct report_text *)r;
 	const struct finding **v = finding_sorted(fs);
 	unsigned per_level[3] = { 0 };
-	size_t suppressed = 0;
+	size_t suppressed = 0, per_state[BASELINE_UPDATED + 1] = { 0 };
 
 	sb_reset(&rt->sb);
 	for (size_t i = 0; i < fs->n; i++) {
@@ -154,6 +172,7 @@ static int rt_write(struct reporter *r, const struct finding_store *fs,
 		}
 		put_finding(rt, v[i]);
 		per_level[v[i]->level]++;
+		per_state[v[i]->baseline]++;
 		/* a long report is written as it grows */
 		if (rt->sb.len > 1 << 16) {
 			fwrite(rt->sb.p, 1, rt->sb.len, rt->fp);
@@ -166,6 +185,8 @@ static int rt_write(struct reporter *r, const struct finding_store *fs,
 		if (suppressed)
 			sb_printf(&rt->sb, " (%zu suppressed)", suppressed);
 		sb_putc(&rt->sb, '\n');
+		if (run->baseline)
+			put_baseline(rt, per_state, run->baseline);
 		fwrite(rt->sb.p, 1, rt->sb.len, rt->fp);
 		return fflush(rt->fp) == EOF || ferror(rt->fp) ? -EIO : 0;
 	}
@@ -181,6 +202,8 @@ static int rt_write(struct reporter *r, const struct finding_store *fs,
 	if (suppressed)
 		sb_printf(&rt->sb, " (%zu suppressed)", suppressed);
 	sb_putc(&rt->sb, '\n');
+	if (run->baseline)
+		put_baseline(rt, per_state, run->baseline);
 	fwrite(rt->sb.p, 1, rt->sb.len, rt->fp);
 	return fflush(rt->fp) == EOF || ferror(rt->fp) ? -EIO : 0;
 }

@@ -401,6 +401,65 @@ summary_errors() {
 	summary_rows "$1" | awk -v n="$2" '$1 == n { e = $3 } END { print e + 0 }'
 }
 
+# ---- SARIF -------------------------------------------------------------------
+
+# sarif_setup: what sarif_validate and jq_py need. The Microsoft SARIF
+# Multitool (@microsoft/sarif-multitool 5.7.0) comes from SARIF_MULTITOOL,
+# else it is installed once into the build directory; files go unvalidated
+# (a NOTE says so) only when npm cannot provide it. Skips the test without
+# python3, which reads the JSON (no jq needed).
+sarif_setup() {
+	SARIF_CHECK=$(cd "$(dirname "$TESTLIB")/../sarif" && pwd)/check-sarif.sh
+	_sd=$(cd "$(dirname "$RXTRACE")" && pwd)/.sarif-tool
+	SARIF_M=${SARIF_MULTITOOL:-$_sd/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool}
+	if _sarif_install "$_sd"; then
+		SARIF_VALIDATE=1
+	else
+		SARIF_VALIDATE=0
+		echo "   NOTE: SARIF Multitool not available (npm unreachable?): files are not validated"
+	fi
+	PY=/usr/bin/python3
+	[ -x "$PY" ] || PY=$(command -v python3 || true)
+	[ -n "$PY" ] || skip "python3 not found: cannot inspect the SARIF files"
+}
+
+_sarif_install() {
+	[ -x "$SARIF_M" ] && return 0
+	[ -z "${SARIF_MULTITOOL:-}" ] || return 1
+	command -v npm >/dev/null || return 1
+	mkdir -p "$1"
+	# the tests run in parallel: one installs, the others wait for it
+	(
+		if command -v flock >/dev/null; then flock 9; fi
+		[ -x "$SARIF_M" ] && exit 0
+		echo "   installing @microsoft/sarif-multitool@5.7.0 into $1"
+		npm install --prefix "$1" --no-audit --no-fund \
+			@microsoft/sarif-multitool@5.7.0 >"$T/npm.log" 2>&1 ||
+			{ tail -n 3 "$T/npm.log"; exit 1; }
+		chmod u+x "$SARIF_M" 2>/dev/null || true
+	) 9>"$1/.lock"
+	[ -x "$SARIF_M" ]
+}
+
+# sarif_validate FILE: fail unless FILE passes tests/sarif/check-sarif.sh
+# (0 errors and 0 warnings, the GitHub rules on).
+sarif_validate() {
+	[ "$SARIF_VALIDATE" -eq 1 ] || return 0
+	if ! SARIF_MULTITOOL=$SARIF_M sh "$SARIF_CHECK" "$1" >"$T/check.out" 2>&1; then
+		cat "$T/check.out" >&2
+		fail "$1 does not pass the SARIF gate"
+	fi
+}
+
+# jq_py FILE CODE [ARG...]: run python CODE with the JSON of FILE in d
+# (and the ARGs in sys.argv[2:]).
+jq_py() {
+	_jf=$1
+	_jc=$2
+	shift 2
+	"$PY" -c "import json,sys; d=json.load(open(sys.argv[1])); $_jc" "$_jf" "$@"
+}
+
 # ---- process hygiene -----------------------------------------------------------
 
 # _rx_scan: every live process carrying this test's tag in its environment

@@ -14,46 +14,13 @@ set -eu
 
 need_prog risky stackchain-stripped
 TOP=$(cd "$(dirname "$TESTLIB")/../.." && pwd)
-CHECK=$TOP/tests/sarif/check-sarif.sh
-BUILD=$(cd "$(dirname "$RXTRACE")" && pwd)
-
-find_multitool() {
-	M=${SARIF_MULTITOOL:-$BUILD/.sarif-tool/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool}
-	[ -x "$M" ] && return 0
-	[ -z "${SARIF_MULTITOOL:-}" ] || return 1
-	command -v npm >/dev/null || return 1
-	echo "   installing @microsoft/sarif-multitool@5.7.0 into $BUILD/.sarif-tool"
-	npm install --prefix "$BUILD/.sarif-tool" --no-audit --no-fund \
-		@microsoft/sarif-multitool@5.7.0 >"$T/npm.log" 2>&1 || { tail -n 3 "$T/npm.log"; return 1; }
-	chmod u+x "$M" 2>/dev/null || true
-	[ -x "$M" ]
-}
-if find_multitool; then
-	VALIDATE=1
-else
-	VALIDATE=0
-	echo "   NOTE: SARIF Multitool not available (npm unreachable?): files are not validated"
-fi
-
-validate() {
-	[ "$VALIDATE" -eq 1 ] || return 0
-	if ! SARIF_MULTITOOL=$M sh "$CHECK" "$1" >"$T/check.out" 2>&1; then
-		cat "$T/check.out" >&2
-		fail "$1 does not pass the SARIF gate"
-	fi
-}
-
-# jq-free checks: python3 reads the JSON (Debian's base system has it)
-PY=/usr/bin/python3
-[ -x "$PY" ] || PY=$(command -v python3 || true)
-[ -n "$PY" ] || skip "python3 not found: cannot inspect the SARIF files"
-jq_py() { "$PY" -c "import json,sys; d=json.load(open(sys.argv[1])); $2" "$1"; }
+sarif_setup
 
 step "a finding: rules[], result, location in the repository, stack, fingerprint"
 cd "$TOP"
 rx_expect 0 "$T/out" "$T/err" -o "$T/a.sarif" -- "$PROGS/risky" tiocsti
 assert_empty "$T/err"
-validate "$T/a.sarif"
+sarif_validate "$T/a.sarif"
 L=$(marker_line tiocsti-call risky.c)
 jq_py "$T/a.sarif" "
 r = d['runs'][0]
@@ -82,7 +49,7 @@ assert 'external/cwe/cwe-749' in rules[x['ruleIndex']]['properties']['tags']
 
 step "fingerprints are stable across runs (no lines, addresses, pids or times in them)"
 rx_expect 0 "$T/out" "$T/err" --format=sarif -o "$T/b.json" -- "$PROGS/risky" tiocsti
-validate "$T/b.json"
+sarif_validate "$T/b.json"
 fp() { jq_py "$1" "print(' '.join(sorted(x['partialFingerprints']['rxtraceStackHash/v1'] for x in d['runs'][0]['results'])))"; }
 [ "$(fp "$T/a.sarif")" = "$(fp "$T/b.json")" ] || fail "fingerprints changed between two runs"
 [ "$(fp "$T/a.sarif" | wc -w)" -eq 2 ] || fail "not two results"
@@ -91,11 +58,11 @@ fp() { jq_py "$1" "print(' '.join(sorted(x['partialFingerprints']['rxtraceStackH
 
 step "no findings, a secret, a program outside the repository, a stripped one"
 rx_expect 0 "$T/out" "$T/err" -o "$T/none.sarif" -- "$PROGS/risky" tiocsti-ok
-validate "$T/none.sarif"
+sarif_validate "$T/none.sarif"
 jq_py "$T/none.sarif" "assert d['runs'][0]['results'] == []"
 SECRET=AKIAIOSFODNN7QWERTYU
 rx_expect 0 "$T/out" "$T/err" -o "$T/env.sarif" -- env AWS_ACCESS_KEY_ID=$SECRET "$PROGS/risky" env
-validate "$T/env.sarif"
+sarif_validate "$T/env.sarif"
 ! grep -q "$SECRET" "$T/env.sarif" || fail "the secret value is in the SARIF log"
 jq_py "$T/env.sarif" "
 x = d['runs'][0]['results'][0]
@@ -108,7 +75,7 @@ assert u.endswith('tests/progs/risky'), u
 strip -o "$T/risky-stripped" "$PROGS/risky"
 cd "$T"
 rx_expect 0 "$T/out" "$T/err" -o "$T/out.sarif" -- "$T/risky-stripped" tiocsti
-validate "$T/out.sarif"
+sarif_validate "$T/out.sarif"
 jq_py "$T/out.sarif" "
 x = d['runs'][0]['results'][0]
 loc = x['locations'][0]['physicalLocation']
@@ -116,7 +83,7 @@ assert loc['artifactLocation']['uri'] == 'risky-stripped', loc
 assert loc['region']['startLine'] == 1
 "
 rx_expect 0 "$T/out" "$T/err" -o "$T/out2.sarif" -- "$PROGS/risky" tiocsti
-validate "$T/out2.sarif"
+sarif_validate "$T/out2.sarif"
 cd "$TOP"
 rx_expect 3 "$T/out" "$T/err" -o "$T/exit.sarif" -- sh -c 'exit 3'
 jq_py "$T/exit.sarif" "assert d['runs'][0]['invocations'][0]['properties']['traceeExitCode'] == 3"
@@ -127,6 +94,6 @@ cp "$PROGS/risky" "$T/$(printf 'bad\377dir')/risky"
 rx "$T/out" "$T/err" -o "$T/utf.sarif" -- "$T/$(printf 'bad\377dir')/risky" tiocsti
 [ "$RC" -eq 0 ] || { show "$T/err"; fail "rxtrace exited with $RC"; }
 jq_py "$T/utf.sarif" "assert len(d['runs'][0]['results']) == 2"
-validate "$T/utf.sarif"
+sarif_validate "$T/utf.sarif"
 
 pass
