@@ -39,6 +39,8 @@ struct reporter {
 struct reporter *report_text_new(FILE *fp, bool color);
 /* SARIF 2.1.0; paths are made relative to the working directory. */
 struct reporter *report_sarif_new(FILE *fp);
+/* JSON Lines (events.h): a header record and one record per finding. */
+struct reporter *report_jsonl_new(FILE *fp);
 
 /* A report file written atomically (see report_file.c). */
 struct report_file {
