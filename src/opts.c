@@ -15,7 +15,7 @@
 enum {
 	OPT_LIST_SYSCALLS = 256, OPT_STATS, OPT_STACK_DEPTH, OPT_SOURCE_LINES,
 	OPT_LIST_RULES, OPT_RULES, OPT_DISABLE, OPT_MIN_LEVEL, OPT_SUPPRESS,
-	OPT_FORMAT,
+	OPT_FORMAT, OPT_EVENTS,
 };
 
 static const struct option longopts[] = {
@@ -28,6 +28,7 @@ static const struct option longopts[] = {
 	{ "min-level", required_argument, NULL, OPT_MIN_LEVEL },
 	{ "suppress", required_argument, NULL, OPT_SUPPRESS },
 	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "events", required_argument, NULL, OPT_EVENTS },
 	{ "stats", no_argument, NULL, OPT_STATS },
 	{ "stack-depth", required_argument, NULL, OPT_STACK_DEPTH },
 	{ "source-lines", required_argument, NULL, OPT_SOURCE_LINES },
@@ -52,8 +53,9 @@ void opts_usage(FILE *fp)
 	      "                     note (default), warning, error\n"
 	      "      --suppress=FILE  accept the findings FILE lists (rule ids,\n"
 	      "                     func=, module=, file=, key=, exe= globs)\n"
-	      "      --format=FORMAT  the report: text (default) or sarif (SARIF 2.1.0;\n"
-	      "                     the default for -o FILE.sarif)\n"
+	      "      --format=FORMAT  the report: text (default), sarif (SARIF 2.1.0;\n"
+	      "                     the default for -o FILE.sarif) or jsonl (JSON\n"
+	      "                     Lines; the default for -o FILE.jsonl)\n"
 	      "      --list-rules   print the rule catalogue and exit\n"
 	      "\n"
 	      "Trace mode (strace-style lines on stderr):\n"
@@ -78,6 +80,9 @@ void opts_usage(FILE *fp)
 	      "General:\n"
 	      "  -o, --output=FILE  write the report or the trace lines to FILE\n"
 	      "                     instead of stderr\n"
+	      "      --events=FILE  also write every traced call, program started and\n"
+	      "                     process gone, then the findings, to FILE as JSON\n"
+	      "                     Lines\n"
 	      "  -p, --attach=PID   attach to process PID (repeatable); detach on\n"
 	      "                     SIGINT, SIGTERM or SIGHUP, leaving it running\n"
 	      "  -f                 accepted for strace compatibility (always on)\n"
@@ -240,10 +245,16 @@ int opts_parse(struct rx_opts *o, int argc, char **argv, char *err,
 				o->format = FORMAT_TEXT;
 			else if (!strcmp(optarg, "sarif"))
 				o->format = FORMAT_SARIF;
+			else if (!strcmp(optarg, "jsonl"))
+				o->format = FORMAT_JSONL;
 			else
 				return usage_error(err, errlen,
-						   "invalid --format '%s' (text or sarif)", optarg);
+						   "invalid --format '%s' (text, sarif or jsonl)",
+						   optarg);
 			have_format = true;
+			break;
+		case OPT_EVENTS:
+			o->events = optarg;
 			break;
 		case OPT_SUPPRESS:
 			o->suppress = xrealloc(o->suppress, (o->nsuppress + 1) *
@@ -272,11 +283,14 @@ int opts_parse(struct rx_opts *o, int argc, char **argv, char *err,
 		}
 	}
 
-	/* a report named *.sarif is SARIF unless --format says otherwise */
+	/* a report named *.sarif is SARIF, *.jsonl JSON Lines, unless
+	 * --format says otherwise */
 	if (!have_format && o->outfile) {
 		size_t n = strlen(o->outfile);
 		if (n > 6 && !strcmp(o->outfile + n - 6, ".sarif"))
 			o->format = FORMAT_SARIF;
+		else if (n > 6 && !strcmp(o->outfile + n - 6, ".jsonl"))
+			o->format = FORMAT_JSONL;
 	}
 	char why[128];
 	if (rules && rule_set_parse(&o->rules, rules, why, sizeof(why)) < 0)
