@@ -33,9 +33,11 @@ void callfmt_ctx(struct decode_ctx *dc, const struct rx_task *t,
 
 /* Arguments strace leaves out: the mode of open/openat without O_CREAT
  * or O_TMPFILE. */
-static unsigned shown_nargs(const struct rx_call *c)
+unsigned callfmt_nargs(const struct rx_call *c)
 {
 	const struct sysent *se = c->se;
+	if (!se)
+		return SYSENT_MAX_ARGS;
 	unsigned n = se->nargs;
 	if (n >= 2 && se->arg[n - 1] == A_MODE && se->arg[n - 2] == A_OPEN_FLAGS &&
 	    !(c->args[n - 2] & (O_CREAT | __O_TMPFILE)))
@@ -43,20 +45,18 @@ static unsigned shown_nargs(const struct rx_call *c)
 	return n;
 }
 
-/* One argument, after ", " when SEP. Some decoders print nothing (the
- * argument of fcntl(fd, F_GETFD)): then the separator goes too. */
-static void put_arg(struct sbuf *sb, const struct decode_ctx *dc,
-		    enum argkind k, unsigned i, bool sep)
+void callfmt_arg(struct sbuf *sb, const struct decode_ctx *dc,
+		 const struct rx_call *c, unsigned i)
 {
-	size_t mark = sb->len;
-	if (sep)
-		sb_puts(sb, ", ");
-	size_t start = sb->len;
+	if (!c->se) {
+		/* not in the table: raw values, like strace for unknown calls */
+		sb_printf(sb, "%#llx", (unsigned long long)c->args[i]);
+		return;
+	}
+	enum argkind k = c->se->arg[i];
 	if (dc->abi != ABI_X86_64 && !argkind_abi_neutral(k))
 		k = A_PTR;
 	decode_arg(sb, dc, k, i);
-	if (sb->len == start)
-		sb_truncate(sb, mark);
 }
 
 unsigned callfmt_args(struct sbuf *sb, const struct rx_task *t,
@@ -64,25 +64,24 @@ unsigned callfmt_args(struct sbuf *sb, const struct rx_task *t,
 {
 	const struct rx_call *c = &t->call;
 	struct decode_ctx dc;
-	unsigned i, n;
+	unsigned i, n = callfmt_nargs(c);
 
-	if (!c->se) {
-		/* Not in the table: raw values, like strace for unknown calls. */
-		for (i = from; i < SYSENT_MAX_ARGS; i++)
-			sb_printf(sb, "%s%#llx", i > from ? ", " : "",
-				  (unsigned long long)c->args[i]);
-		return SYSENT_MAX_ARGS;
-	}
 	callfmt_ctx(&dc, t, o);
-	n = shown_nargs(c);
 	for (i = from; i < n; i++) {
-		enum argkind k = c->se->arg[i];
-		if (entry && argkind_is_out(k)) {
+		if (entry && c->se && argkind_is_out(c->se->arg[i])) {
 			if (i > from)
 				sb_puts(sb, ", ");
 			break;
 		}
-		put_arg(sb, &dc, k, i, i > from);
+		/* Some decoders print nothing (the argument of fcntl(fd,
+		 * F_GETFD)): then the separator goes too. */
+		size_t mark = sb->len;
+		if (i > from)
+			sb_puts(sb, ", ");
+		size_t start = sb->len;
+		callfmt_arg(sb, &dc, c, i);
+		if (sb->len == start)
+			sb_truncate(sb, mark);
 	}
 	return i;
 }

@@ -13,6 +13,7 @@
 #include "decode.h"
 #include "engine.h"
 #include "envscan.h"
+#include "events.h"
 #include "finding.h"
 #include "opts.h"
 #include "report.h"
@@ -224,6 +225,15 @@ int main(int argc, char **argv)
 		setvbuf(stderr, NULL, _IOLBF, 1 << 16);
 	}
 
+	/* --events: a stream like trace lines, opened before anything runs */
+	FILE *evfp = NULL;
+	if (o.events && !(evfp = open_output(o.events, &r))) {
+		fprintf(stderr, "rxtrace: cannot open %s: %s\n", o.events, strerror(r));
+		if (o.outfile && findings)
+			report_file_abort(&rf);
+		return RX_EXIT_FAILURE;
+	}
+
 	/* Secret values learned from environments are masked in every
 	 * string the decoders print. */
 	struct secret_set secrets;
@@ -248,17 +258,30 @@ int main(int argc, char **argv)
 	filter_spec_init(&want);
 	struct finding_store fs;
 	finding_store_init(&fs);
-	struct rx_sink *sinks;
+	struct rx_sink *sinks, *events = NULL;
+	if (evfp) {
+		events = events_new(evfp, &secrets);
+		run.want_time = true;
+	}
 	if (findings) {
 		struct rule_engine_opts ro = {
 			.enabled = o.rules, .min_level = o.min_level,
 			.unwind = run.unwind, .secrets = &secrets,
+			.hit = events ? events_hit : NULL, .hit_arg = events,
 		};
 		sinks = rule_engine_new(&ro, &fs);
 		rule_engine_want(&o.rules, &want);
 	} else {
 		sinks = trace_sinks(&o, out, &run);
 		want.all = o.trace;
+	}
+	/* last: the rules have run on a call, and named their findings,
+	 * before its record is written */
+	if (events) {
+		struct rx_sink **tail = &sinks;
+		while (*tail)
+			tail = &(*tail)->next;
+		*tail = events;
 	}
 	/* first: the secrets of a new program are known before any other
 	 * sink prints its calls */
@@ -308,6 +331,7 @@ int main(int argc, char **argv)
 		if (trips && status == 0)
 			status = RX_EXIT_GATE;
 		struct reporter *rep = o.format == FORMAT_SARIF ? report_sarif_new(out) :
+			o.format == FORMAT_JSONL ? report_jsonl_new(out) :
 			report_text_new(out, !o.outfile && want_color(out));
 		struct report_run rr = {
 			.argc = argc, .argv = argv, .status = status,
@@ -327,6 +351,12 @@ int main(int argc, char **argv)
 		}
 		if (trips)
 			gate_say(o.fail_on, trips, updated);
+	}
+	int er = events ? events_close(events, &fs) : 0;
+	if (er < 0) {
+		fprintf(stderr, "rxtrace: cannot write %s: %s\n", o.events, strerror(-er));
+		if (status == 0)
+			status = RX_EXIT_FAILURE;
 	}
 	if (o.stats)
 		fprintf(stderr, "rxtrace: stats: %lu stops, %lu calls, %lu tasks\n",

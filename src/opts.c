@@ -15,7 +15,7 @@
 enum {
 	OPT_LIST_SYSCALLS = 256, OPT_STATS, OPT_STACK_DEPTH, OPT_SOURCE_LINES,
 	OPT_LIST_RULES, OPT_RULES, OPT_DISABLE, OPT_MIN_LEVEL, OPT_SUPPRESS,
-	OPT_FORMAT, OPT_BASELINE, OPT_FAIL_ON,
+	OPT_FORMAT, OPT_BASELINE, OPT_FAIL_ON, OPT_EVENTS,
 };
 
 static const struct option longopts[] = {
@@ -30,6 +30,7 @@ static const struct option longopts[] = {
 	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "baseline", required_argument, NULL, OPT_BASELINE },
 	{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
+	{ "events", required_argument, NULL, OPT_EVENTS },
 	{ "stats", no_argument, NULL, OPT_STATS },
 	{ "stack-depth", required_argument, NULL, OPT_STACK_DEPTH },
 	{ "source-lines", required_argument, NULL, OPT_SOURCE_LINES },
@@ -54,14 +55,15 @@ void opts_usage(FILE *fp)
 	      "                     note (default), warning, error\n"
 	      "      --suppress=FILE  accept the findings FILE lists (rule ids,\n"
 	      "                     func=, module=, file=, key=, exe= globs)\n"
-	      "      --format=FORMAT  the report: text (default) or sarif (SARIF 2.1.0;\n"
-	      "                     the default for -o FILE.sarif)\n"
 	      "      --baseline=FILE  compare with FILE, an earlier SARIF report of\n"
 	      "                     rxtrace: each finding is new, updated or unchanged,\n"
 	      "                     and the ones gone since are listed as absent\n"
 	      "      --fail-on=WHEN  the gate: exit with 3 when a reported finding is\n"
 	      "                     new or updated (WHEN=new), or at level WHEN or\n"
 	      "                     above (note, warning, error); default: none\n"
+	      "      --format=FORMAT  the report: text (default), sarif (SARIF 2.1.0;\n"
+	      "                     the default for -o FILE.sarif) or jsonl (JSON\n"
+	      "                     Lines; the default for -o FILE.jsonl)\n"
 	      "      --list-rules   print the rule catalogue and exit\n"
 	      "\n"
 	      "Trace mode (strace-style lines on stderr):\n"
@@ -86,6 +88,9 @@ void opts_usage(FILE *fp)
 	      "General:\n"
 	      "  -o, --output=FILE  write the report or the trace lines to FILE\n"
 	      "                     instead of stderr\n"
+	      "      --events=FILE  also write every traced call, program started and\n"
+	      "                     process gone, then the findings, to FILE as JSON\n"
+	      "                     Lines\n"
 	      "  -p, --attach=PID   attach to process PID (repeatable); detach on\n"
 	      "                     SIGINT, SIGTERM or SIGHUP, leaving it running\n"
 	      "  -f                 accepted for strace compatibility (always on)\n"
@@ -249,9 +254,12 @@ int opts_parse(struct rx_opts *o, int argc, char **argv, char *err,
 				o->format = FORMAT_TEXT;
 			else if (!strcmp(optarg, "sarif"))
 				o->format = FORMAT_SARIF;
+			else if (!strcmp(optarg, "jsonl"))
+				o->format = FORMAT_JSONL;
 			else
 				return usage_error(err, errlen,
-						   "invalid --format '%s' (text or sarif)", optarg);
+						   "invalid --format '%s' (text, sarif or jsonl)",
+						   optarg);
 			have_format = true;
 			break;
 		case OPT_BASELINE:
@@ -263,6 +271,9 @@ int opts_parse(struct rx_opts *o, int argc, char **argv, char *err,
 						   "invalid --fail-on '%s' (new, error, warning, note or none)",
 						   optarg);
 			o->fail_on = (enum baseline_gate)r;
+			break;
+		case OPT_EVENTS:
+			o->events = optarg;
 			break;
 		case OPT_SUPPRESS:
 			o->suppress = xrealloc(o->suppress, (o->nsuppress + 1) *
@@ -291,11 +302,14 @@ int opts_parse(struct rx_opts *o, int argc, char **argv, char *err,
 		}
 	}
 
-	/* a report named *.sarif is SARIF unless --format says otherwise */
+	/* a report named *.sarif is SARIF, *.jsonl JSON Lines, unless
+	 * --format says otherwise */
 	if (!have_format && o->outfile) {
 		size_t n = strlen(o->outfile);
 		if (n > 6 && !strcmp(o->outfile + n - 6, ".sarif"))
 			o->format = FORMAT_SARIF;
+		else if (n > 6 && !strcmp(o->outfile + n - 6, ".jsonl"))
+			o->format = FORMAT_JSONL;
 	}
 	char why[128];
 	if (rules && rule_set_parse(&o->rules, rules, why, sizeof(why)) < 0)

@@ -30,7 +30,9 @@ struct rx_opts {
 	int source_lines;		/* --source-lines: enum unwind_lines */
 	struct rule_set rules;		/* findings: --rules, --disable */
 	enum rule_level min_level;	/* --min-level */
-	enum { FORMAT_TEXT, FORMAT_SARIF } format;	/* --format, or -o *.sarif */
+	enum { FORMAT_TEXT, FORMAT_SARIF, FORMAT_JSONL } format;
+					/* --format, or -o *.sarif, *.jsonl */
+	const char *events;		/* --events FILE: JSON Lines events */
 	const char **suppress;		/* --suppress FILE..., nsuppress */
 	unsigned nsuppress;
 	const char *baseline;		/* --baseline */

@@ -47,6 +47,8 @@ struct reporter *report_sarif_new(FILE *fp);
  * the rule, fingerprint, level and primary location its SARIF result
  * has; B keeps the previous results no finding matched. */
 void report_sarif_baseline(struct baseline *b, const struct finding_store *fs);
+/* JSON Lines (events.h): a header record and one record per finding. */
+struct reporter *report_jsonl_new(FILE *fp);
 
 /* A report file written atomically (see report_file.c). */
 struct report_file {

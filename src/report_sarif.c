@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "baseline.h"
+#include "jstr.h"
 #include "report.h"
 #include "rule_catalog.h"
 #include "sha256.h"
@@ -32,25 +33,11 @@ struct report_sarif {
 
 /* ---- strings ----------------------------------------------------------- */
 
-/* A JSON string of S, with invalid UTF-8 (file names and tracee bytes
- * may hold any byte) replaced by U+FFFD, so that the log is valid. */
+/* A JSON string of S: file names and tracee bytes may hold any byte,
+ * made valid UTF-8 by jstr_new so that the log is valid. */
 static json_t *jstr(const char *s)
 {
-	json_t *j = json_string(s ? s : "");
-	if (j)
-		return j;
-	/* invalid UTF-8: ASCII kept, every other byte replaced */
-	struct sbuf sb;
-	sb_init(&sb);
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p < 0x80)
-			sb_putc(&sb, (char)*p);
-		else
-			sb_puts(&sb, "\xef\xbf\xbd");
-	}
-	j = json_string(sb.p);
-	sb_release(&sb);
-	return j;
+	return jstr_new(s, s ? strlen(s) : 0);
 }
 
 /* "text." : SARIF wants messages to be sentences. */

@@ -196,6 +196,12 @@ struct rule_engine_opts {
 	enum rule_level min_level;	/* findings below are not recorded */
 	struct unwind *unwind;		/* stacks of findings */
 	struct secret_set *secrets;
+	/* Told the rule of each finding recorded while T is stopped at a
+	 * syscall, an exec or a signal (not at a library call): the JSON
+	 * Lines events name the rules their call raised. NULL: nobody
+	 * listens. */
+	void (*hit)(void *arg, const struct rx_task *t, unsigned rule);
+	void *hit_arg;
 };
 
 /* The findings sink; FS receives the findings. */

@@ -741,6 +741,8 @@ void rule_report(struct rule_env *re, struct rx_task *t,
 		return;
 
 	va_list ap;
+	if (!re->lc && re->o.hit)
+		re->o.hit(re->o.hit_arg, t, ev.rule);
 	if (re->lc) {
 		ev.exe = proc_exe(proc_get(re, ev.pid));
 		clock_gettime(CLOCK_REALTIME, &ev.when);
