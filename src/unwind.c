@@ -67,17 +67,19 @@ struct centry {
 
 /* A module's functions sorted by file address: libdw's own lookup scans
  * the symbol table linearly (40-120 us in libc or python), once per pc.
- * Keyed by build-id, so it serves every process that maps the file. */
+ * Keyed by build-id, so it serves every process that maps the file.
+ * Names are not copied (a quarter of the cost of building it): a row
+ * keeps the symbol's index, and a lookup reads the name from the module
+ * of the process at hand. */
 struct symrow {
 	uint64_t start, end;		/* file addresses */
-	const char *name;		/* in the index's names */
+	uint32_t ndx;			/* in dwfl_module_getsym_info */
 };
 
 struct symidx {
 	uint64_t mod_id;
 	struct symrow *rows;
 	size_t n;
-	char *names;
 	struct symidx *next;
 };
 
@@ -197,7 +199,6 @@ void unwind_free(struct unwind *u)
 			struct symidx *x = u->symidx[b];
 			u->symidx[b] = x->next;
 			free(x->rows);
-			free(x->names);
 			free(x);
 		}
 	sb_release(&u->strs);
@@ -501,23 +502,41 @@ static bool pc_has_cfi(Dwfl_Module *m, Dwarf_Addr lpc)
 
 static uint64_t module_id(Dwfl_Module *m);
 
-static int symrow_cmp(const void *a, const void *b)
+/* The name of symbol NDX of M, if it is the function at file address
+ * START (a process whose libdw found other symbol tables for the same
+ * file would number them otherwise). */
+static const char *symrow_name(Dwfl_Module *m, uint32_t ndx, uint64_t start)
 {
-	const struct symrow *x = a, *y = b;
-	if (x->start != y->start)
-		return x->start < y->start ? -1 : 1;
-	/* of aliases the widest first: it is the one that covers; then by
-	 * name, so that the choice does not depend on the table's order */
-	if (x->end != y->end)
-		return x->end > y->end ? -1 : 1;
-	return strcmp(x->name, y->name);
+	GElf_Sym sym;
+	GElf_Addr addr;
+	GElf_Word shndx;
+	Elf *elf;
+	Dwarf_Addr bias;
+	const char *name = dwfl_module_getsym_info(m, (int)ndx, &sym, &addr,
+						   &shndx, &elf, &bias);
+	return name && addr - bias == start ? name : NULL;
 }
 
-/* Sort N rows by symrow_cmp: qsort took 1.5 ms for the 9,600 functions
- * of a python start-up (aliases make it call strcmp). An LSD radix sort
- * on the offset from the lowest start, as many passes as the module's
- * text needs (2 for 4 MB), then each run of one start (aliases, a few
- * rows) by insertion. */
+/* Rows at one start: of aliases the widest first, it is the one that
+ * covers; then by name, so that the choice does not depend on the
+ * table's order. */
+static int symrow_cmp(Dwfl_Module *m, const struct symrow *x,
+		      const struct symrow *y)
+{
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	if (x->end != y->end)
+		return x->end > y->end ? -1 : 1;
+	const char *a = symrow_name(m, x->ndx, x->start);
+	const char *b = symrow_name(m, y->ndx, y->start);
+	return a && b ? strcmp(a, b) : 0;
+}
+
+/* Sort N rows of M by symrow_cmp: qsort took 1.5 ms for the 9,600
+ * functions of a python start-up (aliases make it call strcmp). An LSD
+ * radix sort on the offset from the lowest start, as many passes as the
+ * module's text needs (2 for 4 MB), then each run of one start (aliases,
+ * a few rows) by insertion. */
 #define RADIX_BITS 11
 #define RADIX_SIZE (1u << RADIX_BITS)
 
@@ -526,7 +545,7 @@ static size_t radix_digit(uint64_t off, unsigned shift)
 	return (size_t)(off >> shift) & (RADIX_SIZE - 1);
 }
 
-static void symrows_sort(struct symrow *v, size_t n)
+static void symrows_sort(Dwfl_Module *m, struct symrow *v, size_t n)
 {
 	if (n < 2)
 		return;
@@ -555,7 +574,7 @@ static void symrows_sort(struct symrow *v, size_t n)
 		struct symrow r = v[i];
 		size_t j = i;
 		for (; j > 0 && v[j - 1].start == r.start &&
-		       symrow_cmp(&v[j - 1], &r) > 0; j--)
+		       symrow_cmp(m, &v[j - 1], &r) > 0; j--)
 			v[j] = v[j - 1];
 		v[j] = r;
 	}
@@ -566,10 +585,8 @@ static struct symidx *symidx_build(Dwfl_Module *m, uint64_t id)
 	struct symidx *x = xcalloc(1, sizeof(*x));
 	x->mod_id = id;
 	int n = dwfl_module_getsymtab(m);
-	struct sbuf names;
-	sb_init(&names);
-	size_t cap = 0;
-	size_t *name_at = NULL;
+	if (n > 1)
+		x->rows = xmalloc((size_t)n * sizeof(*x->rows));
 	for (int i = 1; i < n; i++) {
 		GElf_Sym sym;
 		GElf_Addr addr;
@@ -582,27 +599,12 @@ static struct symidx *symidx_build(Dwfl_Module *m, uint64_t id)
 		if (!name || !*name || !sym.st_size || shndx == SHN_UNDEF ||
 		    (type != STT_FUNC && type != STT_GNU_IFUNC))
 			continue;
-		if (x->n == cap) {
-			cap = cap ? 2 * cap : 1024;
-			x->rows = xrealloc(x->rows, cap * sizeof(*x->rows));
-			name_at = xrealloc(name_at, cap * sizeof(*name_at));
-		}
 		/* addr is where the process has it: back to the file */
-		x->rows[x->n].start = addr - bias;
-		x->rows[x->n].end = addr - bias + sym.st_size;
-		name_at[x->n] = names.len;
-		sb_puts(&names, name);
-		sb_putc(&names, '\0');
-		x->n++;
+		x->rows[x->n++] = (struct symrow){ addr - bias,
+						   addr - bias + sym.st_size,
+						   (uint32_t)i };
 	}
-	x->names = names.len ? xmalloc(names.len) : NULL;
-	if (names.len)
-		memcpy(x->names, names.p, names.len);
-	for (size_t i = 0; i < x->n; i++)
-		x->rows[i].name = x->names + name_at[i];
-	free(name_at);
-	sb_release(&names);
-	symrows_sort(x->rows, x->n);
+	symrows_sort(m, x->rows, x->n);
 	return x;
 }
 
@@ -632,8 +634,21 @@ static const char *symidx_lookup(struct unwind *u, Dwfl_Module *m,
 	}
 	for (size_t i = lo; i-- > 0;) {
 		if (faddr < x->rows[i].end) {
+			const char *name = symrow_name(m, x->rows[i].ndx,
+						       x->rows[i].start);
 			*start = x->rows[i].start;
-			return x->rows[i].name;
+			if (!name) {
+				/* numbered otherwise here: libdw's own scan */
+				Dwarf_Addr bias = 0;
+				GElf_Off off = 0;
+				GElf_Sym sym;
+				dwfl_module_getelf(m, &bias);
+				name = dwfl_module_addrinfo(m, faddr + bias, &off,
+							    &sym, NULL, NULL,
+							    NULL);
+				*start = faddr - off;
+			}
+			return name;
 		}
 		if (lo - i > 16)
 			break;
