@@ -15,14 +15,33 @@ void finding_store_init(struct finding_store *fs)
 	fs->hash = xcalloc(FINDING_BUCKETS, sizeof(*fs->hash));
 }
 
+static char *dup_or_null(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+void finding_frame_copy(struct finding_frame *d, const struct finding_frame *s)
+{
+	*d = *s;
+	d->module = dup_or_null(s->module);
+	d->build_id = dup_or_null(s->build_id);
+	d->func = dup_or_null(s->func);
+	d->file = dup_or_null(s->file);
+}
+
+void finding_frame_release(struct finding_frame *f)
+{
+	free(f->module);
+	free(f->build_id);
+	free(f->func);
+	free(f->file);
+	memset(f, 0, sizeof(*f));
+}
+
 static void frames_free(struct finding_frame *f, unsigned n)
 {
-	for (unsigned i = 0; i < n; i++) {
-		free(f[i].module);
-		free(f[i].build_id);
-		free(f[i].func);
-		free(f[i].file);
-	}
+	for (unsigned i = 0; i < n; i++)
+		finding_frame_release(&f[i]);
 	free(f);
 }
 
@@ -35,6 +54,11 @@ void finding_store_release(struct finding_store *fs)
 		free(f->evidence);
 		free(f->exe);
 		frames_free(f->frames, f->nframes);
+		if (f->before) {
+			free(f->before->message);
+			finding_frame_release(&f->before->frame);
+			free(f->before);
+		}
 		free(f);
 	}
 	free(fs->all);
@@ -98,11 +122,6 @@ struct finding *finding_lookup(const struct finding_store *fs, uint64_t hash,
 	return NULL;
 }
 
-static char *dup_or_null(const char *s)
-{
-	return s ? xstrdup(s) : NULL;
-}
-
 static void note_id(pid_t *ids, unsigned *n, bool *more, pid_t id)
 {
 	for (unsigned i = 0; i < *n; i++)
@@ -146,14 +165,13 @@ static struct finding *create(struct finding_store *fs, uint64_t hash,
 	unsigned n = ev->nframes < FINDING_MAX_FRAMES ? ev->nframes
 						      : FINDING_MAX_FRAMES;
 	f->frames = n ? xcalloc(n, sizeof(*f->frames)) : NULL;
-	for (unsigned i = 0; i < n; i++) {
-		const struct finding_frame *s = &ev->frames[i];
-		struct finding_frame *d = &f->frames[i];
-		*d = *s;
-		d->module = dup_or_null(s->module);
-		d->build_id = dup_or_null(s->build_id);
-		d->func = dup_or_null(s->func);
-		d->file = dup_or_null(s->file);
+	for (unsigned i = 0; i < n; i++)
+		finding_frame_copy(&f->frames[i], &ev->frames[i]);
+	if (ev->before) {
+		f->before = xmalloc(sizeof(*f->before));
+		f->before->message = xstrdup(ev->before->message ?
+					     ev->before->message : "");
+		finding_frame_copy(&f->before->frame, &ev->before->frame);
 	}
 	f->nframes = n;
 	f->truncated = ev->truncated || n < ev->nframes;

@@ -30,6 +30,17 @@ struct finding_frame {
 	bool program;		/* the program's own code */
 };
 
+/* Copy S into D, its strings too; finding_frame_release frees them. */
+void finding_frame_copy(struct finding_frame *d, const struct finding_frame *s);
+void finding_frame_release(struct finding_frame *f);
+
+/* What happened before the reported call and makes it a finding (the
+ * check of a check-then-use race): SARIF's first code-flow step. */
+struct finding_step {
+	char *message;		/* one line, like a finding's */
+	struct finding_frame frame;	/* its call site */
+};
+
 /* What a rule saw, as handed to finding_add. */
 struct finding_event {
 	unsigned rule;			/* index in rule_defs */
@@ -46,6 +57,7 @@ struct finding_event {
 	unsigned nframes;
 	int site;
 	bool truncated;			/* frames were left out */
+	const struct finding_step *before;	/* or NULL */
 };
 
 struct finding {
@@ -61,6 +73,7 @@ struct finding {
 	unsigned nframes;
 	int site;			/* index into frames, -1: none */
 	bool truncated;
+	struct finding_step *before;	/* of the first occurrence, or NULL */
 	unsigned long count;
 	pid_t pids[FINDING_MAX_PIDS], tids[FINDING_MAX_PIDS];
 	unsigned npids, ntids;		/* listed; more may have been seen */

@@ -136,26 +136,52 @@ static json_t *logical(const struct finding_frame *fr)
 /* locations[0]: GitHub rejects a result without one. The first frame from
  * the call site outwards with a source file in the repository; else one
  * whose module is in it; else the executable. */
-static json_t *primary_location(const struct report_sarif *rs,
-				const struct finding *f)
+static json_t *frames_location(const struct report_sarif *rs,
+				const struct finding_frame *frames, unsigned n,
+				const char *exe)
 {
 	char buf[PATH_MAX];
 	const char *rel;
-	unsigned from = f->site >= 0 ? (unsigned)f->site : 0;
-	for (unsigned i = from; i < f->nframes; i++)
-		if ((rel = under_root(rs, f->frames[i].file, buf)))
+	for (unsigned i = 0; i < n; i++)
+		if ((rel = under_root(rs, frames[i].file, buf)))
 			return json_pack("{s:o,s:o}", "physicalLocation",
-					 phys(rel, f->frames[i].line),
-					 "logicalLocations", logical(&f->frames[i]));
-	for (unsigned i = from; i < f->nframes; i++)
-		if ((rel = under_root(rs, f->frames[i].module, buf)))
+					 phys(rel, frames[i].line),
+					 "logicalLocations", logical(&frames[i]));
+	for (unsigned i = 0; i < n; i++)
+		if ((rel = under_root(rs, frames[i].module, buf)))
 			return json_pack("{s:o,s:o}", "physicalLocation", phys(rel, 1),
-					 "logicalLocations", logical(&f->frames[i]));
-	rel = under_root(rs, f->exe, buf);
+					 "logicalLocations", logical(&frames[i]));
+	rel = under_root(rs, exe, buf);
 	/* outside the repository: its name, a valid relative reference that
 	 * points nowhere (GitHub shows "preview unavailable") */
 	return json_pack("{s:o}", "physicalLocation",
-			 phys(rel ? rel : base_name(f->exe ? f->exe : "unknown"), 1));
+			 phys(rel ? rel : base_name(exe ? exe : "unknown"), 1));
+}
+
+static json_t *primary_location(const struct report_sarif *rs,
+				const struct finding *f)
+{
+	unsigned from = f->site >= 0 ? (unsigned)f->site : 0;
+	return frames_location(rs, f->frames + from, f->nframes - from, f->exe);
+}
+
+static json_t *flow_step(json_t *loc, const char *message, int order)
+{
+	json_object_set_new(loc, "message", jmsg(message));
+	return json_pack("{s:o,s:i,s:i}", "location", loc, "nestingLevel", 0,
+			 "executionOrder", order);
+}
+
+/* A finding of two steps (a check, then the use) as a code flow: the
+ * step first, then the finding's own location. */
+static json_t *code_flows(const struct report_sarif *rs, const struct finding *f)
+{
+	const struct finding_step *st = f->before;
+	json_t *locs = json_pack("[o,o]",
+				 flow_step(frames_location(rs, &st->frame, 1, f->exe),
+					   st->message, 1),
+				 flow_step(primary_location(rs, f), f->message, 2));
+	return json_pack("[{s:[{s:o}]}]", "threadFlows", "locations", locs);
 }
 
 static json_t *stack_of(const struct report_sarif *rs, const struct finding *f)
@@ -260,6 +286,8 @@ static json_t *result_of(const struct report_sarif *rs, const struct finding *f)
 			      "partialFingerprints", fingerprint(rs, f),
 			      "occurrenceCount", (json_int_t)f->count,
 			      "properties", props);
+	if (f->before)
+		json_object_set_new(r, "codeFlows", code_flows(rs, f));
 	if (f->nframes)
 		json_object_set_new(r, "stacks", stack_of(rs, f));
 	if (f->suppressed)

@@ -62,7 +62,6 @@ static const char *base_name(const char *path)
 static void put_frame(struct report_text *rt, const struct finding_frame *f,
 		      bool site)
 {
-	sb_puts(&rt->sb, site ? "    at " : "       ");
 	if (f->func)
 		paint(rt, site ? P_BOLD : P_NONE, "%s", f->func);
 	else
@@ -116,10 +115,16 @@ static void put_finding(struct report_text *rt, const struct finding *f)
 	/* the call site and the frames that led to it: the frames above it
 	 * are libc's wrappers, which say nothing a developer can change */
 	int from = f->site >= 0 ? f->site : 0;
-	for (int i = from; i < (int)f->nframes && i < from + TEXT_FRAMES; i++)
+	for (int i = from; i < (int)f->nframes && i < from + TEXT_FRAMES; i++) {
+		sb_puts(&rt->sb, i == from ? "    at " : "       ");
 		put_frame(rt, &f->frames[i], i == from);
+	}
 	if ((int)f->nframes > from + TEXT_FRAMES || f->truncated)
 		sb_puts(&rt->sb, "       ...\n");
+	if (f->before) {
+		sb_printf(&rt->sb, "    after: %s at ", f->before->message);
+		put_frame(rt, &f->before->frame, false);
+	}
 	sb_puts(&rt->sb, "    ");
 	if (rt->color)
 		sb_puts(&rt->sb, paint_on[P_DIM]);

@@ -86,6 +86,22 @@ void rule_report(struct rule_env *re, struct rx_task *t,
 		 const struct rule_hit *h, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 
+/* rule_report for a finding made of two steps: BEFORE happened first
+ * (the check of a check-then-use race), the current call second. A new
+ * finding keeps a copy of BEFORE; NULL is rule_report. */
+void rule_report_after(struct rule_env *re, struct rx_task *t,
+		       const struct rule_hit *h, const struct finding_step *before,
+		       const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+
+/* The call site of T's current call, as rule_report finds it (the first
+ * frame of the program's own code), copied into OUT for a later
+ * rule_report_after; free it with finding_frame_release. It takes a
+ * stack: for calls that are rare. Returns 0, or -errno (-ENOSYS when
+ * stacks are not taken). */
+int rule_site_frame(struct rule_env *re, struct rx_task *t,
+		    struct finding_frame *out);
+
 /*
  * At a library call (in a rule's call callback). A report is counted as
  * one more occurrence of a finding already made at that call site

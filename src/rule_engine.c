@@ -722,8 +722,9 @@ static void report_call(struct rule_env *re, struct rx_task *t,
 		ls->found[ls->nfound++] = f;
 }
 
-void rule_report(struct rule_env *re, struct rx_task *t,
-		 const struct rule_hit *h, const char *fmt, ...)
+static void report(struct rule_env *re, struct rx_task *t,
+		   const struct rule_hit *h, const struct finding_step *before,
+		   const char *fmt, va_list ap)
 {
 	const struct rule_def *def = &rule_defs[re->cur->idx];
 	struct finding_event ev = {
@@ -734,27 +735,23 @@ void rule_report(struct rule_env *re, struct rx_task *t,
 		.pid = rx_task_tgid(t),
 		.tid = t->tid,
 		.site = -1,
+		.before = before,
 	};
 	if (h->severity <= 0)
 		ev.level = def->level;	/* the rule's defaults */
 	if (ev.level < re->o.min_level)
 		return;
 
-	va_list ap;
 	if (!re->lc && re->o.hit)
 		re->o.hit(re->o.hit_arg, t, ev.rule);
 	if (re->lc) {
 		ev.exe = proc_exe(proc_get(re, ev.pid));
 		clock_gettime(CLOCK_REALTIME, &ev.when);
-		va_start(ap, fmt);
 		report_call(re, t, &ev, h, fmt, ap);
-		va_end(ap);
 		return;
 	}
 	sb_reset(&re->msg);
-	va_start(ap, fmt);
 	sb_vprintf(&re->msg, fmt, ap);
-	va_end(ap);
 	if (re->o.secrets)
 		secret_set_scrub(re->o.secrets, &re->msg, 0);
 	ev.message = re->msg.p;
@@ -790,6 +787,65 @@ void rule_report(struct rule_env *re, struct rx_task *t,
 		ev.truncated = re->stack->truncated;
 	}
 	finding_add(re->fs, &ev);
+}
+
+void rule_report(struct rule_env *re, struct rx_task *t,
+		 const struct rule_hit *h, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	report(re, t, h, NULL, fmt, ap);
+	va_end(ap);
+}
+
+void rule_report_after(struct rule_env *re, struct rx_task *t,
+		       const struct rule_hit *h, const struct finding_step *before,
+		       const char *fmt, ...)
+{
+	struct finding_step st;
+	struct sbuf msg;
+	sb_init(&msg);
+	if (before) {
+		/* the step's message goes out as the finding's does */
+		st = *before;
+		sb_puts(&msg, before->message ? before->message : "");
+		if (re->o.secrets)
+			secret_set_scrub(re->o.secrets, &msg, 0);
+		st.message = msg.p;
+	}
+	va_list ap;
+	va_start(ap, fmt);
+	report(re, t, h, before ? &st : NULL, fmt, ap);
+	va_end(ap);
+	sb_release(&msg);
+}
+
+int rule_site_frame(struct rule_env *re, struct rx_task *t,
+		    struct finding_frame *out)
+{
+	memset(out, 0, sizeof(*out));
+	if (!re->o.unwind)
+		return -ENOSYS;
+	if (re->lc) {
+		struct lsite *ls = call_site(re, t);
+		if (!ls->have_frame)
+			return -ESRCH;
+		finding_frame_copy(out, &ls->frame);
+		return 0;
+	}
+	pid_t tgid = rx_task_tgid(t);
+	int r = unwind_capture(re->o.unwind, tgid, t->tid, re->stack);
+	if (r < 0)
+		return r;
+	int psite = unwind_first_program_frame(re->o.unwind, tgid, re->stack);
+	struct unwind_sym sym[8];
+	struct finding_frame fr;
+	unwind_resolve(re->o.unwind, tgid, re->stack,
+		       psite >= 0 ? (unsigned)psite : 0, sym, ARRAY_SIZE(sym));
+	/* the unwinder's strings last until its next call: copies */
+	to_frame(&fr, &sym[0]);
+	finding_frame_copy(out, &fr);
+	return 0;
 }
 
 /* ---- the sink --------------------------------------------------------------- */

@@ -176,6 +176,8 @@ struct fproc {
 	struct dirset *dirs;		/* RX-FILE-010 */
 };
 
+static void checks_free(struct checks *c);
+
 static void fproc_free(void *state)
 {
 	struct fproc *p = state;
@@ -183,7 +185,7 @@ static void fproc_free(void *state)
 	free(p->path);
 	free(p->tmpdir);
 	free(p->cwd);
-	free(p->checks);
+	checks_free(p->checks);
 	free(p->dirs);
 	free(p);
 }
@@ -694,8 +696,17 @@ struct checks {
 		int dirfd;
 		const char *call;
 		char path[PATH_MAX];
+		bool have_site;
+		struct finding_frame site;	/* the finding's first step */
 	} v[CHECKS_MAX];
 };
+
+static void checks_free(struct checks *c)
+{
+	for (unsigned i = 0; c && i < CHECKS_MAX; i++)
+		finding_frame_release(&c->v[i].site);
+	free(c);
+}
 
 static bool toctou_entry(struct rule_env *re, struct rx_task *t)
 {
@@ -718,6 +729,8 @@ static bool toctou_entry(struct rule_env *re, struct rx_task *t)
 		k->dirfd = dirfd;
 		k->call = t->call.se->name;
 		snprintf(k->path, sizeof(k->path), "%s", raw);
+		finding_frame_release(&k->site);
+		k->have_site = rule_site_frame(re, t, &k->site) == 0;
 		return false;
 	}
 	struct check *k = NULL;
@@ -750,9 +763,15 @@ static bool toctou_entry(struct rule_env *re, struct rx_task *t)
 		h.level = RULE_ERROR;
 		h.severity = 7.0;
 	}
-	rule_report(re, t, &h, "%s() checked %s, then %s() %s it by name: the "
-		    "file can be replaced in between%s", k->call, raw,
-		    t->call.se->name, pc->used, why);
+	char msg[PATH_MAX + 64];
+	snprintf(msg, sizeof(msg), "%s() checked %s", k->call, raw);
+	struct finding_step step = { msg, k->site };
+	rule_report_after(re, t, &h, k->have_site ? &step : NULL,
+			  "%s() checked %s, then %s() %s it by name: the file "
+			  "can be replaced in between%s", k->call, raw,
+			  t->call.se->name, pc->used, why);
+	finding_frame_release(&k->site);
+	k->have_site = false;
 	return false;
 }
 

@@ -137,6 +137,9 @@ assert_site risky_toctou toctou-use
 assert_line error RX-FILE-004 CheckThenUseRace \
 	"access\\(\\) checked /tmp/rxtrace-toctou-[0-9]+, then openat\\(\\) opened it by name: the file can be replaced in between; other users can write its directory"
 assert_site risky_toctou toctou-tmp
+# the check is the finding's earlier step
+assert_count 1 "^    after: access\\(\\) checked $DQ/data at risky_toctou [^ ]*risky_file\\.c:$(line_of toctou-check) \\(" "$T/err"
+assert_count 1 "^    after: access\\(\\) checked /tmp/rxtrace-toctou-[0-9]+ at risky_toctou [^ ]*risky_file\\.c:$(line_of toctou-tmpcheck) \\(" "$T/err"
 rfile toctou-ok --rules=RX-FILE-004
 assert_none
 
@@ -227,5 +230,34 @@ assert_grep '^rxtrace: 0 errors, 0 warnings, 1 note in 1 process$' "$T/err"
 # the same crawl of a temp directory
 rfile enum-ok --rules=RX-FILE-010
 assert_none
+
+step "RX-FILE-004 in SARIF: the check and the use as a code flow"
+sarif_setup
+rfile toctou --rules=RX-FILE-004 -o "$T/toctou.sarif"
+sarif_validate "$T/toctou.sarif"
+jq_py "$T/toctou.sarif" "
+rs = [r for r in d['runs'][0]['results'] if r['ruleId'] == 'RX-FILE-004']
+assert len(rs) == 2, rs
+want = {int(sys.argv[2]): int(sys.argv[3]), int(sys.argv[4]): int(sys.argv[5])}
+for r in rs:
+    assert len(r['codeFlows']) == 1, r
+    assert len(r['codeFlows'][0]['threadFlows']) == 1, r
+    locs = r['codeFlows'][0]['threadFlows'][0]['locations']
+    assert [l['executionOrder'] for l in locs] == [1, 2], locs
+    assert [l['nestingLevel'] for l in locs] == [0, 0], locs
+    pl = [l['location']['physicalLocation'] for l in locs]
+    assert [p['artifactLocation']['uri'] for p in pl] == ['tests/progs/risky_file.c'] * 2, pl
+    use = pl[1]['region']['startLine']
+    assert use in want, (use, want)
+    assert pl[0]['region']['startLine'] == want[use], (pl, want)
+    assert pl[1] == r['locations'][0]['physicalLocation'], r
+    assert locs[0]['location']['message']['text'].startswith('access() checked '), locs
+    assert locs[1]['location']['message']['text'] == r['message']['text'], locs
+" "$(line_of toctou-use)" "$(line_of toctou-check)" \
+	"$(line_of toctou-tmp)" "$(line_of toctou-tmpcheck)" ||
+	{ show "$T/toctou.sarif"; fail "RX-FILE-004 has no code flow of its check and use"; }
+jq_py "$T/toctou.sarif" "
+assert all('codeFlows' not in r for r in d['runs'][0]['results'] if r['ruleId'] != 'RX-FILE-004')
+" || fail "a finding of one step has a code flow"
 
 pass

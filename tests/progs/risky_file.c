@@ -187,7 +187,7 @@ __attribute__((noinline)) static int risky_toctou(int safe)
 	snprintf(name, sizeof(name), "/tmp/rxtrace-toctou-%d", (int)getpid());
 	if (closed(open(name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600)) < 0)
 		return -1;
-	int r = access(name, W_OK);
+	int r = access(name, W_OK); /* LINE:toctou-tmpcheck */
 	if (r == 0)
 		r = closed(open(name, O_WRONLY | O_CLOEXEC)); /* LINE:toctou-tmp */
 	unlink(name);

@@ -142,6 +142,54 @@ START_TEST(test_sorted)
 }
 END_TEST
 
+START_TEST(test_frame_copy)
+{
+	struct finding_frame d;
+	finding_frame_copy(&d, &frames[1]);
+	ck_assert_str_eq(d.module, "/app/bin");
+	ck_assert_ptr_ne(d.module, frames[1].module);
+	ck_assert_str_eq(d.func, "do_it");
+	ck_assert_ptr_ne(d.func, frames[1].func);
+	ck_assert_str_eq(d.file, "a.c");
+	ck_assert_ptr_null(d.build_id);
+	ck_assert_int_eq(d.line, 10);
+	ck_assert_uint_eq(d.addr, 0x1234);
+	ck_assert(d.program);
+	finding_frame_release(&d);
+	ck_assert_ptr_null(d.func);
+	ck_assert_ptr_null(d.module);
+	ck_assert_uint_eq(d.addr, 0);
+}
+END_TEST
+
+START_TEST(test_step)
+{
+	/* the earlier step of the first occurrence is kept, as a copy */
+	struct finding_store fs;
+	finding_store_init(&fs);
+	char msg[] = "access() checked /x";
+	struct finding_step st = { msg, frames[1] };
+	st.frame.line = 7;
+	struct finding_event e = ev(3, "/x", 0x1234, 100, 5);
+	e.before = &st;
+	const struct finding *f = finding_add(&fs, &e);
+	ck_assert_ptr_nonnull(f->before);
+	ck_assert_ptr_ne(f->before, &st);
+	ck_assert_ptr_ne(f->before->message, msg);
+	ck_assert_str_eq(f->before->message, "access() checked /x");
+	ck_assert_ptr_ne(f->before->frame.func, frames[1].func);
+	ck_assert_str_eq(f->before->frame.func, "do_it");
+	ck_assert_int_eq(f->before->frame.line, 7);
+	st.frame.line = 8;
+	ck_assert_ptr_eq(finding_add(&fs, &e), f);
+	ck_assert_int_eq(f->before->frame.line, 7);
+	/* without a step: none */
+	e = ev(3, "/y", 0x1234, 100, 5);
+	ck_assert_ptr_null(finding_add(&fs, &e)->before);
+	finding_store_release(&fs);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("finding");
@@ -150,6 +198,8 @@ int main(void)
 	tcase_add_test(tc, test_no_program_frame);
 	tcase_add_test(tc, test_levels_and_caps);
 	tcase_add_test(tc, test_sorted);
+	tcase_add_test(tc, test_frame_copy);
+	tcase_add_test(tc, test_step);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
