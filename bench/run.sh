@@ -8,7 +8,7 @@
 #              to this script (an in-tree build).  Nothing is built: run
 #              make first.  (The workload, bench_syscalls.c, is compiled
 #              into a temporary directory, as compare.sh does.)
-#   SCENARIO   synth stacks child real default libcalls startup   (default: all)
+#   SCENARIO   synth stacks child real default libcalls events startup   (default: all)
 #
 # Environment (all optional):
 #   PIN=0        CPU that tracer and tracee share (taskset -c); PIN= (empty)
@@ -17,7 +17,8 @@
 #   STARTUP_RUNS=30  STARTUP_WARMUP=3   rounds of the start-up measurement
 #   STRACE=strace
 #   and everything compare.sh reads (RUNS, WARMUP, TIMER, PYTHON, TAR_DIR,
-#   RXTRACE_TRACE_ARGS, RXTRACE_STACK_ARGS, RXTRACE_DEFAULT_ARGS).
+#   RXTRACE_TRACE_ARGS, RXTRACE_STACK_ARGS, RXTRACE_DEFAULT_ARGS,
+#   RXTRACE_EVENTS_ARGS).
 set -euo pipefail
 export LC_ALL=C
 
@@ -40,7 +41,7 @@ p=$(command -v -- "$RX") || die "rxtrace binary '$RX' not found"
 RX=$p
 [[ $RX = /* ]] || RX=$PWD/$RX
 
-ALL=(synth stacks child real default libcalls startup)
+ALL=(synth stacks child real default libcalls events startup)
 SCENARIOS=("$@")
 [[ ${#SCENARIOS[@]} -gt 0 ]] || SCENARIOS=("${ALL[@]}")
 COMPARE=()
@@ -48,7 +49,7 @@ STARTUP=no
 for s in "${SCENARIOS[@]}"; do
 	case $s in
 	startup) STARTUP=yes ;;
-	synth|stacks|child|real|default|libcalls) COMPARE+=("$s") ;;
+	synth|stacks|child|real|default|libcalls|events) COMPARE+=("$s") ;;
 	*) die "unknown scenario '$s' (expected: ${ALL[*]})" ;;
 	esac
 done

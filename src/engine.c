@@ -96,6 +96,51 @@ static volatile pid_t wake_tid;		/* attach mode: a task to interrupt */
 
 static int status_field(pid_t pid, const char *field, long *val);
 
+/* ---- notes ----------------------------------------------------------------- */
+
+const struct engine_note_desc engine_note_descs[ENGINE_NOTE_COUNT] = {
+	[ENGINE_NOTE_VANISHED] = { "RX-TRACER-VANISHED", "note",
+		"a thread exited while it was being attached", NULL },
+	[ENGINE_NOTE_KILLED] = { "RX-TRACER-KILLED", "note",
+		"a traced task was killed, its trace cut short", "signal" },
+	[ENGINE_NOTE_UNTRACED] = { "RX-TRACER-UNTRACED", "note",
+		"a clone3 asking for CLONE_UNTRACED was refused with ENOSYS", NULL },
+	[ENGINE_NOTE_RESOLVE] = { "RX-TRACER-RESOLVE", "warning",
+		"the library functions of a process could not be looked up", NULL },
+	[ENGINE_NOTE_PLANT] = { "RX-TRACER-PLANT", "warning",
+		"a library-call breakpoint could not be planted", NULL },
+	[ENGINE_NOTE_REMOVE] = { "RX-TRACER-REMOVE", "warning",
+		"breakpoints could not be removed before a detach", NULL },
+};
+
+void engine_note_text(const struct engine_note *n, struct sbuf *sb)
+{
+	const struct engine_note_desc *d = &engine_note_descs[n->kind];
+	sb_puts(sb, d->text);
+	if (d->arg)
+		sb_printf(sb, " (%s %d)", d->arg, n->arg);
+	sb_printf(sb, ": %lu time%s, first pid %d", n->count,
+		  n->count == 1 ? "" : "s", (int)n->pid);
+}
+
+/* Called only where a problem was already detected: off the hot path. */
+static void note(struct engine *e, enum engine_note_kind kind, int arg, pid_t pid)
+{
+	struct engine_result *res = e->res;
+	for (unsigned i = 0; i < res->nnotes; i++)
+		if (res->notes[i].kind == kind && res->notes[i].arg == arg) {
+			res->notes[i].count++;
+			return;
+		}
+	if (res->nnotes == ENGINE_MAX_NOTES) {
+		res->notes_lost++;
+		return;
+	}
+	res->notes[res->nnotes++] = (struct engine_note){
+		.kind = kind, .arg = arg, .count = 1, .pid = pid,
+	};
+}
+
 /* ---- the task table ---------------------------------------------------- */
 
 pid_t rx_task_tgid(struct rx_task *t)
@@ -265,7 +310,8 @@ static const size_t arg_reg[ABI_COUNT][SYSENT_MAX_ARGS] = {
  * call is refused with ENOSYS (skipped: nr = -1), and glibc falls back
  * to clone.
  */
-static void untraced_clone(struct rx_task *t, const struct rx_call *c)
+static void untraced_clone(struct engine *e, struct rx_task *t,
+			   const struct rx_call *c)
 {
 	if (!strcmp(c->se->name, "clone")) {
 		if (c->args[0] & CLONE_UNTRACED)
@@ -274,10 +320,12 @@ static void untraced_clone(struct rx_task *t, const struct rx_call *c)
 	} else if (c->abi == ABI_X86_64) {
 		uint64_t flags;
 		if (tracee_read(t->tid, c->args[0], &flags, sizeof(flags)) ==
-		    sizeof(flags) && (flags & CLONE_UNTRACED))
+		    sizeof(flags) && (flags & CLONE_UNTRACED)) {
 			ptrace(PTRACE_POKEUSER, t->tid,
 			       (void *)offsetof(struct user_regs_struct, orig_rax),
 			       (void *)-1L);
+			note(e, ENGINE_NOTE_UNTRACED, 0, t->tid);
+		}
 	}
 }
 
@@ -301,7 +349,7 @@ static bool on_entry(struct engine *e, struct rx_task *t,
 	c->sp = si->stack_pointer;
 
 	if (c->se && (c->se == e->se_clone || c->se == e->se_clone3))
-		untraced_clone(t, c);
+		untraced_clone(e, t, c);
 	/* Stopped at entry, before the mapping exists: the modules are
 	 * reported again at the next stack, not now. */
 	if (e->cfg->run->unwind && c->se &&
@@ -431,13 +479,20 @@ static void resolve(struct engine *e, struct rx_task *t)
 	struct bkpt_mm *mm = t->bkpt;
 	struct bkpt_resolution res;
 	mm->resolve_at_stop = false;
-	if (bkpt_resolve(t->tid, e->fnames, e->nfnames, &res) < 0)
+	int r = bkpt_resolve(t->tid, e->fnames, e->nfnames, &res);
+	if (r < 0) {
+		if (r != -ESRCH)
+			note(e, ENGINE_NOTE_RESOLVE, 0, t->tid);
 		return;
+	}
 	for (size_t i = 0; i < res.n; i++) {
 		bool first = !bkpt_find(mm, res.t[i].addr);
-		if (bkpt_plant(mm, t->tid, res.t[i].addr, BKPT_CALL,
-			       res.t[i].name) < 0)
+		r = bkpt_plant(mm, t->tid, res.t[i].addr, BKPT_CALL, res.t[i].name);
+		if (r < 0) {
+			if (r != -ESRCH)
+				note(e, ENGINE_NOTE_PLANT, 0, t->tid);
 			continue;
+		}
 		/* aliases at one address: the largest cap of their names */
 		struct bkpt *b = bkpt_find(mm, res.t[i].addr);
 		unsigned q = e->fsinks[res.t[i].name].quiet;
@@ -740,6 +795,9 @@ static void on_death(struct engine *e, struct rx_task *t, int status)
 	else
 		sinks_death(e, t, RX_KILLED, WTERMSIG(status),
 			    WCOREDUMP(status));
+	/* its trace ends there, wherever it was */
+	if (WIFSIGNALED(status))
+		note(e, ENGINE_NOTE_KILLED, WTERMSIG(status), t->tid);
 	/* The leader's death is reported last, when the process is gone. */
 	if (e->cfg->run->unwind && t->tid == t->tgid)
 		unwind_forget(e->cfg->run->unwind, t->tgid);
@@ -1075,8 +1133,10 @@ static int attach_process(struct engine *e, pid_t pid)
 			if (tid <= 0 || task_get(e, tid))
 				continue;
 			if (ptrace(PTRACE_SEIZE, tid, 0L, (void *)opts) < 0) {
-				if (errno == ESRCH)
+				if (errno == ESRCH) {
+					note(e, ENGINE_NOTE_VANISHED, 0, tid);
 					continue;
+				}
 				r = -errno;
 				closedir(d);
 				bkpt_mm_unref(mm);
@@ -1125,13 +1185,15 @@ static bool past_retired(struct rx_task *t, struct user_regs_struct *regs)
  * it made is undone. Returns 1 when T is to be detached with no signal,
  * 0 to detach it as usual, -1 when it was resumed to take its SIGTRAP
  * first (the interrupt was reported before it). */
-static int detach_bkpt(struct rx_task *t, int ev, int sig)
+static int detach_bkpt(struct engine *e, struct rx_task *t, int ev, int sig)
 {
 	struct user_regs_struct regs;
 	siginfo_t si;
 	if (!t->bkpt)
 		return 0;
-	bkpt_scrub(t->bkpt, t->tid);
+	int r = bkpt_scrub(t->bkpt, t->tid);
+	if (r < 0 && r != -ESRCH)
+		note(e, ENGINE_NOTE_REMOVE, 0, t->tid);
 	if (ev == 0 && sig == SIGTRAP &&
 	    ptrace(PTRACE_GETSIGINFO, t->tid, 0L, &si) == 0 &&
 	    si.si_code == SI_KERNEL && past_retired(t, &regs)) {
@@ -1206,14 +1268,14 @@ static void detach_all(struct engine *e)
 				if (c->held) {
 					c->held = false;
 					e->nheld--;
-					detach_bkpt(c, PTRACE_EVENT_STOP, SIGSTOP);
+					detach_bkpt(e, c, PTRACE_EVENT_STOP, SIGSTOP);
 					detach_one(e, c, 0);
 				}
 			}
 		} else if (ev == 0 && sig != (SIGTRAP | 0x80)) {
 			inject = sig;	/* a signal on its way: deliver it */
 		}
-		int b = detach_bkpt(t, ev, sig);
+		int b = detach_bkpt(e, t, ev, sig);
 		if (b < 0)
 			continue;
 		detach_one(e, t, b ? 0 : inject);

@@ -138,6 +138,26 @@ static bool want_color(FILE *fp)
 	return isatty(fileno(fp)) && !(nc && *nc);
 }
 
+/* The warnings among the tracer's notes; the others (a task killed, a
+ * thread gone during the attach) are the tracee's doing, for the SARIF
+ * log only. */
+static void say_notes(const struct engine_result *res)
+{
+	struct sbuf sb;
+	sb_init(&sb);
+	for (unsigned i = 0; i < res->nnotes; i++) {
+		if (strcmp(engine_note_descs[res->notes[i].kind].level, "warning"))
+			continue;
+		sb_reset(&sb);
+		engine_note_text(&res->notes[i], &sb);
+		fprintf(stderr, "rxtrace: note: %s\n", sb.p);
+	}
+	if (res->notes_lost)
+		fprintf(stderr, "rxtrace: note: %lu more tracer problems not told apart\n",
+			res->notes_lost);
+	sb_release(&sb);
+}
+
 int main(int argc, char **argv)
 {
 	struct rx_opts o;
@@ -337,6 +357,7 @@ int main(int argc, char **argv)
 			.argc = argc, .argv = argv, .status = status,
 			.tracee_status = res.status, .start = t_start, .end = t_end,
 			.secrets = &secrets, .baseline = o.baseline ? &base : NULL,
+			.notes = res.notes, .nnotes = res.nnotes,
 		};
 		int wr = rep->ops->write(rep, &fs, &rr);
 		rep->ops->free(rep);
@@ -358,6 +379,8 @@ int main(int argc, char **argv)
 		if (status == 0)
 			status = RX_EXIT_FAILURE;
 	}
+	if (r >= 0)
+		say_notes(&res);
 	if (o.stats)
 		fprintf(stderr, "rxtrace: stats: %lu stops, %lu calls, %lu tasks\n",
 			res.stops, res.calls, res.tasks);

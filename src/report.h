@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "baseline.h"
+#include "engine.h"
 #include "finding.h"
 #include "secret.h"
 
@@ -23,6 +24,9 @@ struct report_run {
 	/* --baseline, its findings matched (report_sarif_baseline); NULL:
 	 * none given */
 	const struct baseline *baseline;
+	/* what degraded the tracing (engine.h), as toolExecutionNotifications */
+	const struct engine_note *notes;
+	unsigned nnotes;
 };
 
 struct reporter;

@@ -329,6 +329,28 @@ static json_t *rule_of(unsigned i)
 	return r;
 }
 
+/* The tracer's own notes: warnings and notes only, as the run still
+ * finished (executionSuccessful). */
+static json_t *notifications(const struct report_run *run)
+{
+	json_t *a = json_array();
+	struct sbuf text;
+	sb_init(&text);
+	for (unsigned i = 0; i < run->nnotes; i++) {
+		const struct engine_note *n = &run->notes[i];
+		const struct engine_note_desc *d = &engine_note_descs[n->kind];
+		sb_reset(&text);
+		engine_note_text(n, &text);
+		json_array_append_new(a, json_pack("{s:{s:s},s:s,s:o,s:{s:I,s:i}}",
+			"descriptor", "id", d->id, "level", d->level,
+			"message", jmsg(text.p),
+			"properties", "count", (json_int_t)n->count,
+			"firstPid", (int)n->pid));
+	}
+	sb_release(&text);
+	return a;
+}
+
 static json_t *invocation(const struct report_sarif *rs, const struct report_run *run)
 {
 	struct sbuf cl;
@@ -366,6 +388,9 @@ static json_t *invocation(const struct report_sarif *rs, const struct report_run
 				"exitCodeDescription", jsentence(desc),
 				"workingDirectory", "uri", wd.p,
 				"properties", "traceeExitCode", run->tracee_status);
+	if (run->nnotes)
+		json_object_set_new(inv, "toolExecutionNotifications",
+				    notifications(run));
 	sb_release(&cl);
 	sb_release(&wd);
 	return inv;

@@ -87,6 +87,23 @@ sarif_validate "$T/out2.sarif"
 cd "$TOP"
 rx_expect 3 "$T/out" "$T/err" -o "$T/exit.sarif" -- sh -c 'exit 3'
 jq_py "$T/exit.sarif" "assert d['runs'][0]['invocations'][0]['properties']['traceeExitCode'] == 3"
+jq_py "$T/exit.sarif" "assert 'toolExecutionNotifications' not in d['runs'][0]['invocations'][0]"
+
+step "a tracee killed mid-run: a tracer note in toolExecutionNotifications"
+rx_expect 137 "$T/out" "$T/err" -o "$T/kill.sarif" -- sh -c 'kill -9 $$'
+assert_empty "$T/err"
+sarif_validate "$T/kill.sarif"
+jq_py "$T/kill.sarif" "
+inv = d['runs'][0]['invocations'][0]
+assert inv['executionSuccessful'] is True and inv['exitCode'] == 137, inv
+n = inv['toolExecutionNotifications']
+assert len(n) == 1, n
+x = n[0]
+assert x['descriptor']['id'] == 'RX-TRACER-KILLED', x
+assert x['level'] == 'note'
+assert '(signal 9): 1 time, first pid ' in x['message']['text'], x
+assert x['properties']['count'] == 1 and x['properties']['firstPid'] > 0, x
+" || { show "$T/kill.sarif"; fail "no tracer note for the killed tracee"; }
 
 step "bytes that are not UTF-8 still give valid JSON"
 mkdir -p "$T/$(printf 'bad\377dir')"
