@@ -6,7 +6,8 @@
  * tracee could put in its memory. The input is a header:
  *
  *   u16 row     sysent row (modulo the table's size)
- *   u8  flags   bits 0-1 ABI (3: x86-64), 2 at exit, 3 failed, 4 -y,
+ *   u8  flags   bits 0-1 ABI (3: x86-64), 2 at exit, 3 failed (rval made
+ *               an errno), 4 -y,
  *               5 a known secret to mask
  *   u8  strlen  -s
  *   u8  kind    one more argument decoded directly with this kind
@@ -102,12 +103,14 @@ ssize_t tracee_read_str(pid_t pid, uint64_t addr, char *buf, size_t max,
 	fuzz_check_buf(buf, max + 1);
 	size_t avail = fuzz_avail(addr);
 	size_t n = avail < max ? avail : max;
-	const unsigned char *p = fuzz_mem + (addr - FUZZ_MEM_BASE);
-	const unsigned char *nul = n ? memchr(p, '\0', n) : NULL;
-
 	*complete = false;
-	if (max && !avail)
-		return -EFAULT;
+	if (!avail) {
+		buf[0] = '\0';
+		return max ? -EFAULT : 0;
+	}
+	const unsigned char *p = fuzz_mem + (addr - FUZZ_MEM_BASE);
+	const unsigned char *nul = memchr(p, '\0', n);
+
 	if (nul) {
 		*complete = true;
 		n = (size_t)(nul - p);
@@ -166,8 +169,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	t.call.se = &sysent_table[h.row % sysent_count];
 	t.call.abi = (h.flags & 3) == 3 ? ABI_X86_64 : (enum abi)(h.flags & 3);
 	memcpy(t.call.args, h.args, sizeof(h.args));
+	/* the kernel's is_error: -4095 .. -1, as the engine gets it */
+	if (h.flags & 0x08)
+		h.rval = -(int64_t)((uint64_t)h.rval % 4095) - 1;
 	t.call.rval = h.rval;
-	t.call.failed = h.flags & 0x08;
+	t.call.failed = h.rval >= -4095 && h.rval < 0;
 
 	struct sbuf sb;
 	sb_init(&sb);

@@ -6,8 +6,9 @@
 # Run from a build directory configured with --enable-fuzzing after
 # make fuzz (this script builds nothing). Each harness starts from a copy
 # of its committed corpus, tests/fuzz/corpus/HARNESS/, so the committed
-# one never grows; a crash leaves its input as
-# tests/fuzz/crash-HARNESS-* in the build directory and fails the run.
+# one never grows; a crash, a hang or a leak fails the run and leaves
+# its input as tests/fuzz/HARNESS-crash-* (-timeout-, -oom-, -leak-) in
+# the build directory.
 # Environment: FUZZ_SECONDS per harness (default 60), FUZZ_WORKDIR
 # where the working corpora go (default a temporary directory).
 set -eu
@@ -28,7 +29,7 @@ for h in "$@"; do
 	echo "==> fuzz_$h: $secs s"
 	# -rss_limit_mb: the default 2 GiB; -timeout: a hang is a failure too
 	if ! "$bin" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 \
-		-print_final_stats=1 -artifact_prefix="tests/fuzz/crash-$h-" \
+		-print_final_stats=1 -artifact_prefix="tests/fuzz/$h-" \
 		"$work/$h" 2>"$work/$h.log"; then
 		tail -n 60 "$work/$h.log"
 		failed="$failed $h"
