@@ -1051,6 +1051,9 @@ static void put_sockaddr(struct sbuf *sb, const struct decode_ctx *dc,
 		put_addr(sb, addr);
 		return;
 	}
+	/* sun_path and sa_data are quoted as they are */
+	mask_secrets(dc, (unsigned char *)&u + sizeof(sa_family_t),
+		     n - sizeof(sa_family_t), false);
 	sb_puts(sb, "{sa_family=");
 	put_enum(sb, xlat_sock_family, u.sa.sa_family, "AF_???");
 	if (n == sizeof(sa_family_t)) {
@@ -1122,6 +1125,7 @@ static void dec_utsname(struct sbuf *sb, const struct decode_ctx *dc,
 
 	if (!fetch_arg(sb, dc, idx, &u, sizeof(u)))
 		return;
+	mask_secrets(dc, (unsigned char *)&u, sizeof(u), false);
 	/* strace's abbreviated form: the two fields that tell machines
 	 * apart, then "...". */
 	sb_puts(sb, "{sysname=");

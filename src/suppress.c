@@ -121,7 +121,10 @@ int suppress_parse(struct suppress_list *sl, const char *text, size_t len,
 		add.n++;
 	}
 	sl->v = xrealloc(sl->v, (sl->n + add.n + 1) * sizeof(*sl->v));
-	memcpy(sl->v + sl->n, add.v, add.n * sizeof(*add.v));
+	/* a file of comments only leaves add.v NULL: memcpy's arguments
+	 * must not be, even for 0 bytes */
+	if (add.n)
+		memcpy(sl->v + sl->n, add.v, add.n * sizeof(*add.v));
 	sl->n += add.n;
 	free(add.v);
 	return 0;

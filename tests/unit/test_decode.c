@@ -36,6 +36,7 @@
 #include <linux/netlink.h>
 
 #include "decode.h"
+#include "secret.h"
 #include "xlat.h"
 
 #define P(x) ((uint64_t)(uintptr_t)(x))
@@ -1001,6 +1002,38 @@ START_TEST(test_sockaddr_other)
 }
 END_TEST
 
+/* Socket addresses and utsname are quoted from tracee bytes: known
+ * secrets in them are masked too (found by tests/fuzz/fuzz_decode). */
+START_TEST(test_sockaddr_secrets)
+{
+	struct secret_set set;
+	secret_set_init(&set);
+	ck_assert(secret_set_add(&set, "s3cretXYZ", 9));
+	opts.secrets = &set;
+
+	struct sockaddr_un sun = { .sun_family = AF_UNIX };
+	strcpy(sun.sun_path, "/run/s3cretXYZ");
+	args[0] = P(&sun);
+	args[1] = sizeof(sun);
+	ck_assert_str_eq(dec(A_SOCKADDR, 0), "{sa_family=AF_UNIX, sun_path=\"/run/*********\"}");
+	ck_assert_str_eq(sun.sun_path, "/run/s3cretXYZ");
+	struct sockaddr sa = { .sa_family = 99 };
+	memcpy(sa.sa_data, "as3cretXYZ", 10);
+	args[0] = P(&sa);
+	args[1] = 12;
+	ck_assert_str_eq(dec(A_SOCKADDR, 0),
+			 "{sa_family=0x63 /* AF_??? */, sa_data=\"a*********\"}");
+
+	struct utsname u = { .sysname = "Linux", .nodename = "s3cretXYZ" };
+	exiting(0);
+	args[0] = P(&u);
+	ck_assert_str_eq(dec(A_UTSNAME_OUT, 0),
+			 "{sysname=\"Linux\", nodename=\"*********\", ...}");
+	opts.secrets = NULL;
+	secret_set_release(&set);
+}
+END_TEST
+
 /* accept/getsockname: the length comes from the socklen_t * after. */
 START_TEST(test_sockaddr_out)
 {
@@ -1868,6 +1901,7 @@ static Suite *decode_suite(void)
 	tcase_add_test(tc, test_sockaddr_inet6);
 	tcase_add_test(tc, test_sockaddr_unix);
 	tcase_add_test(tc, test_sockaddr_other);
+	tcase_add_test(tc, test_sockaddr_secrets);
 	tcase_add_test(tc, test_sockaddr_out);
 	tcase_add_test(tc, test_wait_status);
 	tcase_add_test(tc, test_sigset);
