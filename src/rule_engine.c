@@ -683,6 +683,10 @@ static bool raises(const struct finding *f, const struct finding_event *ev)
 static void report_call(struct rule_env *re, struct rx_task *t,
 			struct finding_event *ev, const struct rule_hit *h,
 			const char *fmt, va_list ap)
+	__attribute__((format(printf, 5, 0)));
+static void report_call(struct rule_env *re, struct rx_task *t,
+			struct finding_event *ev, const struct rule_hit *h,
+			const char *fmt, va_list ap)
 {
 	struct lsite *ls = h->no_stack ? NULL : call_site(re, t);
 	if (ls && ls->have_frame) {
@@ -722,6 +726,10 @@ static void report_call(struct rule_env *re, struct rx_task *t,
 		ls->found[ls->nfound++] = f;
 }
 
+static void report(struct rule_env *re, struct rx_task *t,
+		   const struct rule_hit *h, const struct finding_step *before,
+		   const char *fmt, va_list ap)
+	__attribute__((format(printf, 5, 0)));
 static void report(struct rule_env *re, struct rx_task *t,
 		   const struct rule_hit *h, const struct finding_step *before,
 		   const char *fmt, va_list ap)
