@@ -45,8 +45,10 @@ echo "not a key" >"$D/server.key"
 CANARY=ghp_Zq8RcanaryX4v7Lm2Tn9Wp3Ks6Hd1Yb5JfQa
 
 step "findings mode: calls with their rules, processes, findings; the report too"
+# env looks risky_file up in PATH: the first directory has none, a
+# failed execve every run has
 rx_expect 0 "$T/out" "$T/err" --stats --events "$T/ev.jsonl" -o "$T/report.txt" -- \
-	env HOME="$H" GITHUB_TOKEN=$CANARY "$PROGS/risky_file" cred "$D"
+	env PATH="$T/none:$PROGS" HOME="$H" GITHUB_TOKEN=$CANARY risky_file cred "$D"
 assert_grep '^warning RX-FILE-005 CredentialStoreRead: ' "$T/report.txt"
 assert_grep '^error RX-ENV-001 SecretInEnvironment: GITHUB_TOKEN=<redacted' "$T/report.txt"
 CALLS=$(sed -n 's/^rxtrace: stats: [0-9]* stops, \([0-9]*\) calls.*/\1/p' "$T/err")
@@ -65,14 +67,17 @@ assert len(calls) == $CALLS, (len(calls), $CALLS)
 # findings mode stops only on what the rules need
 assert not [c for c in calls if c['syscall'] in ('read', 'write', 'close', 'mmap')], calls
 ex = [c for c in calls if c['syscall'] == 'execve']
-assert len(ex) == 2 and all(c['ret'] == 0 for c in ex), ex
+bad = [c for c in ex if c['ret'] != 0]
+ex = [c for c in ex if c['ret'] == 0]
+assert len(ex) == 2, ex
 assert ex[1]['rules'] == ['RX-ENV-001'], ex[1]
-assert any(c.get('errno') == 'ENOENT' and c['ret'] == -2 for c in calls), 'no failed call'
+assert len(bad) == 1 and bad[0]['errno'] == 'ENOENT' and bad[0]['ret'] == -2, bad
+assert bad[0]['args'][0] == '\"$T/none/risky_file\"', bad
 assert all(('errno' in c) == (c['ret'] is not None and c['ret'] < 0) for c in calls)
 p = [s for s in starts if s['path'] == '$PROGS/risky_file']
-assert len(p) == 1 and p[0]['argv'] == ['$PROGS/risky_file', 'cred', '$D'], starts
+assert len(p) == 1 and p[0]['argv'] == ['risky_file', 'cred', '$D'], starts
 assert starts[0]['path'].endswith('/env'), starts
-assert starts[0]['argv'][2] == 'GITHUB_TOKEN=' + '*' * 40, starts[0]
+assert starts[0]['argv'][3] == 'GITHUB_TOKEN=' + '*' * 40, starts[0]
 assert exits == [{'type': 'process-exit', 'ts': exits[0]['ts'], 'pid': p[0]['pid'],
                   'exit_code': 0, 'signal': None, 'core': False}], exits
 # the findings come last, in report order, as the text report has them
@@ -93,7 +98,7 @@ fi
 
 step "--events costs no extra call: the same calls without it"
 rx_expect 0 "$T/out" "$T/err" --stats -o "$T/report2.txt" -- \
-	env HOME="$H" GITHUB_TOKEN=$CANARY "$PROGS/risky_file" cred "$D"
+	env PATH="$T/none:$PROGS" HOME="$H" GITHUB_TOKEN=$CANARY risky_file cred "$D"
 assert_grep "^rxtrace: stats: [0-9]+ stops, $CALLS calls" "$T/err"
 
 step "--format=jsonl, and -o FILE.jsonl: the header and the findings"

@@ -233,7 +233,11 @@ assert_none
 
 step "RX-FILE-004 in SARIF: the check and the use as a code flow"
 sarif_setup
+# from the top of the source tree, the SARIF's source root: in a VPATH
+# build the sources are not below the build directory
+cd "$SRC/../.."
 rfile toctou --rules=RX-FILE-004 -o "$T/toctou.sarif"
+cd - >/dev/null
 sarif_validate "$T/toctou.sarif"
 jq_py "$T/toctou.sarif" "
 rs = [r for r in d['runs'][0]['results'] if r['ruleId'] == 'RX-FILE-004']
