@@ -9,7 +9,7 @@
 # running under a filter that would turn their calls into ENOSYS.
 #
 # attach.sh holds the trace-mode cycles; rules_lib.sh one breakpoint
-# detach.
+# detach. Also 20 detaches from a program whose threads fork all along.
 set -eu
 # shellcheck source=tests/e2e/lib.sh
 . "${TESTLIB:-$(dirname "$0")/lib.sh}"
@@ -119,6 +119,32 @@ while [ "$i" -le 20 ]; do
 	i=$((i + 1))
 done
 finish_work w2
+no_stopped_tracees
+
+# ---------------------------------------------------------------------------
+step "20 detaches from 2 threads forking children that inherit the int3s"
+rm -f "$T/f.pid"
+touch "$T/f.hold"
+spawn "$S" forkloop 2 "$T/f.pid" "$T/f.hold" >"$T/f.out" 2>&1
+FP=$SPAWNED
+wait_until "forkloop's pid file" test -s "$T/f.pid"
+i=1
+while [ "$i" -le 20 ]; do
+	spawn $DEFSIG "$RXTRACE" -p "$FP" -o "$T/rep" </dev/null >"$T/rx.out" 2>"$T/rx.err"
+	RXPID=$SPAWNED
+	assert_traced_by "$FP" "$RXPID" "forkloop cycle $i"
+	sleep 0.1	# children come and go meanwhile
+	kill -"$INT" "$RXPID"
+	wait_pid "$RXPID" "forkloop cycle $i: rxtrace -p after SIG$INT"
+	[ "$WAIT_RC" -eq 0 ] || { show "$T/rx.err"; fail "forkloop cycle $i: rxtrace -p exited with $WAIT_RC"; }
+	assert_running_untraced "$FP" "forkloop after cycle $i"
+	i=$((i + 1))
+done
+rm -f "$T/f.hold"
+wait_pid "$FP" "forkloop"
+# a child left with an int3 of ours dies of SIGTRAP: its parent says so
+[ "$WAIT_RC" -eq 0 ] || { show "$T/f.out"; fail "forkloop exited with $WAIT_RC"; }
+assert_content "$T/f.out" "stress forkloop ok"
 no_stopped_tracees
 
 # ---------------------------------------------------------------------------

@@ -203,6 +203,7 @@ rm -f "$T/gc"
 rx_expect 3 "$T/out" "$T/err" -o "$T/tr" -e trace=getppid -- "$S" orphan "$T/gc"
 # rxtrace ended only when every traced task was gone: the file is there
 assert_content "$T/gc" "grandchild done"
+joined "$T/tr"
 assert_count 3 '^[0-9]+ +\+\+\+ exited with [03] \+\+\+$' "$T/tr"
 assert_grep '^[0-9]+ +getppid\(\) += [0-9]+$' "$T/tr"
 G=$(sed -nE 's/^([0-9]+) +getppid\(\) += [0-9]+$/\1/p' "$T/tr" | tail -n 1)

@@ -47,6 +47,12 @@
  *                         and W only: "work T W - - - - 0" natively gives
  *                         it) or "stress work BAD N". Runs in a process
  *                         group of its own (SIGTSTP stops it)
+ *   stress forkloop T PIDFILE HOLDFILE
+ *                         T threads fork children in a loop for as long as
+ *                         HOLDFILE exists (at least 10 each); every child
+ *                         calls strcpy() and getppid() and must exit 0:
+ *                         "stress forkloop ok", else "stress forkloop BAD
+ *                         N" and the first bad status on stderr
  *   stress spin PIDFILE   the process and a fork child loop forever
  *                         (getppid, nanosleep); PIDFILE gets "PID CHILD"
  */
@@ -575,6 +581,57 @@ static int mode_work(char **argv)
 	return 0;
 }
 
+static const char *fork_hold;
+
+static void *forkloop_main(void *arg)
+{
+	pid_t me = getpid();
+	long bad = 0;
+
+	(void)arg;
+	pthread_barrier_wait(&barrier);
+	for (long i = 0; i < 10 || access(fork_hold, F_OK) == 0; i++) {
+		int st;
+		pid_t p = fork();
+		if (p < 0)
+			die("fork");
+		if (p == 0)
+			_exit(copy_ok() && getppid() == me ? 0 : 1);
+		if (waitpid(p, &st, 0) != p)
+			die("waitpid");
+		if (st && !bad++)
+			fprintf(stderr, "stress: child status 0x%x\n", st);
+	}
+	return (void *)bad;
+}
+
+static int mode_forkloop(long t, const char *pidfile, const char *hold)
+{
+	pthread_t th[MAX_THREADS];
+	long bad = 0;
+
+	fork_hold = hold;
+	pthread_barrier_init(&barrier, NULL, (unsigned)t + 1);
+	for (long i = 0; i < t; i++)
+		if ((errno = pthread_create(&th[i], NULL, forkloop_main, NULL)))
+			die("pthread_create");
+	pthread_barrier_wait(&barrier);
+	if (write_file(pidfile, (unsigned long)getpid(), 0) < 0)
+		die(pidfile);
+	for (long i = 0; i < t; i++) {
+		void *r;
+		if ((errno = pthread_join(th[i], &r)))
+			die("pthread_join");
+		bad += (long)r;
+	}
+	if (bad) {
+		printf("stress forkloop BAD %ld\n", bad);
+		return 1;
+	}
+	printf("stress forkloop ok\n");
+	return 0;
+}
+
 static void __attribute__((noreturn)) mode_spin(const char *pidfile)
 {
 	pid_t p = fork();
@@ -622,6 +679,8 @@ int main(int argc, char **argv)
 		return mode_orphan(argv[2]);
 	if (!strcmp(m, "work") && (argc == 8 || argc == 9))
 		return mode_work(argv);
+	if (!strcmp(m, "forkloop") && argc == 5)
+		return mode_forkloop(number(argv[2], 1, MAX_THREADS), argv[3], argv[4]);
 	if (!strcmp(m, "spin") && argc == 3)
 		mode_spin(argv[2]);
 	fprintf(stderr, "usage: stress MODE ARGS... (see tests/progs/stress.c)\n");
