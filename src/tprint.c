@@ -250,7 +250,21 @@ static void close_pending(struct tprint *tp, struct rx_task *t,
 	struct rx_call *c = &t->call;
 	if (!c->shown)
 		return;
-	if (tp->open == t) {
+	if (tp->open == t && !strcmp(why, ") = ?\n")) {
+		/* as strace: padded "= ?", and arguments the exit would have
+		 * printed are "read(3,  <unfinished ...>)" */
+		sb_reset(&tp->sb);
+		size_t col = tp->col;
+		if (c->next_arg < callfmt_nargs(c))
+			sb_puts(&tp->sb, " <unfinished ...>");
+		sb_puts(&tp->sb, ") ");
+		for (col += tp->sb.len; col < RET_COLUMN; col++)
+			sb_putc(&tp->sb, ' ');
+		sb_puts(&tp->sb, "= ?\n");
+		fputs(tp->sb.p, tp->fp);
+		sb_reset(&tp->sb);
+		tp->open = NULL;
+	} else if (tp->open == t) {
 		fputs(why, tp->fp);
 		tp->open = NULL;
 	} else {
