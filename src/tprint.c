@@ -242,36 +242,41 @@ static void tp_exec(struct rx_sink *s, struct rx_task *t, pid_t old)
 	t->call.unfinished = t->call.shown;
 }
 
-/* A task that disappears inside a call gets its line closed with " = ?"
- * as strace does. */
-static void close_pending(struct tprint *tp, struct rx_task *t,
-			  const char *why)
+/* A task that disappears inside a call (DIED; else it is detached) gets
+ * its line closed as strace closes it: "read(3,  <unfinished ...>)",
+ * padded, "= ?", the mark only when arguments of the exit were not
+ * printed. */
+static void close_pending(struct tprint *tp, struct rx_task *t, bool died)
 {
 	struct rx_call *c = &t->call;
 	if (!c->shown)
 		return;
-	if (tp->open == t && !strcmp(why, ") = ?\n")) {
-		/* as strace: padded "= ?", and arguments the exit would have
-		 * printed are "read(3,  <unfinished ...>)" */
+	bool open = tp->open == t;
+	size_t col = 0;
+	if (open) {
 		sb_reset(&tp->sb);
-		size_t col = tp->col;
+		col = tp->col;
+	} else {
+		char nbuf[32];
+		leader(tp, t, NULL);
+		sb_printf(&tp->sb, "<... %s resumed>",
+			  callfmt_name(c, nbuf, sizeof(nbuf)));
+	}
+	if (!died) {
+		sb_puts(&tp->sb, " <detached ...>\n");
+	} else {
 		if (c->next_arg < callfmt_nargs(c))
 			sb_puts(&tp->sb, " <unfinished ...>");
 		sb_puts(&tp->sb, ") ");
 		for (col += tp->sb.len; col < RET_COLUMN; col++)
 			sb_putc(&tp->sb, ' ');
 		sb_puts(&tp->sb, "= ?\n");
+	}
+	if (open) {
 		fputs(tp->sb.p, tp->fp);
 		sb_reset(&tp->sb);
 		tp->open = NULL;
-	} else if (tp->open == t) {
-		fputs(why, tp->fp);
-		tp->open = NULL;
 	} else {
-		char nbuf[32];
-		leader(tp, t, NULL);
-		sb_printf(&tp->sb, "<... %s resumed>%s",
-			  callfmt_name(c, nbuf, sizeof(nbuf)), why);
 		emit(tp);
 	}
 	c->shown = false;
@@ -281,7 +286,7 @@ static void tp_death(struct rx_sink *s, struct rx_task *t, enum rx_death how,
 		     int code, bool core)
 {
 	struct tprint *tp = tp_of(s);
-	close_pending(tp, t, ") = ?\n");
+	close_pending(tp, t, true);
 	leader(tp, t, NULL);
 	if (how == RX_EXITED) {
 		sb_printf(&tp->sb, "+++ exited with %d +++\n", code);
@@ -295,7 +300,7 @@ static void tp_death(struct rx_sink *s, struct rx_task *t, enum rx_death how,
 
 static void tp_detach(struct rx_sink *s, struct rx_task *t)
 {
-	close_pending(tp_of(s), t, " <detached ...>\n");
+	close_pending(tp_of(s), t, false);
 }
 
 static int tp_finish(struct rx_sink *s)

@@ -190,7 +190,7 @@ joined "$T/tr"
 C=$(sed -nE 's/^[0-9]+ +kill\(([0-9]+), SIGKILL\) += 0$/\1/p' "$T/tr")
 [ -n "$C" ] || { show "$T/tr"; fail "no kill(CHILD, SIGKILL) line"; }
 # as strace prints it: the buffer, an exit argument, never came
-assert_grep "^$C +read\(3,  <unfinished \.\.\.>\) += \?\$" "$T/tr" "the child's read cut by its death"
+assert_grep "^$C +read\(3, +<unfinished \.\.\.>\) += \?\$" "$T/tr" "the child's read cut by its death"
 assert_grep "^$C +\+\+\+ killed by SIGKILL \+\+\+\$" "$T/tr"
 assert_grep "^$bp +read\(3, .*\) += \?\$" "$T/tr" "the parent's read cut by its death"
 assert_grep "^$bp +\+\+\+ killed by SIGKILL \+\+\+\$" "$T/tr"
