@@ -113,6 +113,7 @@ static void child_work(void)
 	if (fd >= 0)
 		close(fd);
 	syscall(SYS_exit_group, 0);
+	_exit(0);
 }
 
 __attribute__((noinline)) static int risky_untraced(int safe)
