@@ -359,6 +359,7 @@ static bool on_entry(struct engine *e, struct rx_task *t,
 	const struct filter_spec *want = e->cfg->want;
 	bool selected = c->se ? filter_spec_match(want, sysent_index(c->se), c->args)
 			      : want->all.unknown_new;
+	selected |= c->abi != ABI_X86_64 && want->foreign_abi;
 	if (!selected)
 		return false;
 	c->exited = c->shown = c->unfinished = false;

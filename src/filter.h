@@ -30,6 +30,9 @@ struct filter_spec {
 	struct traceset some;		/* rows with conditions */
 	struct filter_cond *conds;
 	size_t nconds;
+	/* Also every i386 and x32 call, whatever its number: the filter
+	 * traps them all anyway. */
+	bool foreign_abi;
 };
 
 void filter_spec_init(struct filter_spec *fs);

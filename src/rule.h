@@ -39,6 +39,10 @@ struct rule_impl {
 	void (*exit)(struct rule_env *re, struct rx_task *t);
 	/* T's process has a new program (after a successful execve). */
 	void (*exec)(struct rule_env *re, struct rx_task *t);
+	/* At the entry of an i386 (int 0x80) or x32 call, whatever its
+	 * number (T's call.se is NULL for one without a row): the filter
+	 * traps them all, and no trigger names them. */
+	void (*foreign)(struct rule_env *re, struct rx_task *t);
 	/* A signal about to be delivered to T (SI may be NULL). */
 	void (*signal)(struct rule_env *re, struct rx_task *t, int sig,
 		       const siginfo_t *si);

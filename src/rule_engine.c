@@ -32,7 +32,7 @@ static const struct rule_impl *const groups[] = {
 	for (size_t g_ = 0; g_ < ARRAY_SIZE(groups); g_++)		\
 		for (const struct rule_impl *p = groups[g_];		\
 		     p->triggers || p->entry || p->exec || p->signal ||	\
-		     p->functions; p++)
+		     p->foreign || p->functions; p++)
 
 bool rule_implemented(unsigned idx)
 {
@@ -92,7 +92,8 @@ struct rule_env {
 	struct finding_store *fs;
 	struct disp *rows[TRACESET_MAX];	/* per sysent row */
 	unsigned nrows[TRACESET_MAX];
-	const struct rule_impl **evimpls;	/* with exec or signal callbacks */
+	const struct rule_impl **evimpls;	/* with exec, signal or foreign
+						 * callbacks */
 	size_t nevimpls;
 	struct rproc *procs[PROC_BUCKETS];
 	const struct rule_impl *cur;		/* the rule being run */
@@ -862,7 +863,16 @@ static bool re_entry(struct rx_sink *s, struct rx_task *t)
 {
 	struct rule_env *re = re_of(s);
 	const struct rx_call *c = &t->call;
-	if (!c->se || c->abi != ABI_X86_64)
+	if (c->abi != ABI_X86_64) {
+		re->stop++;
+		for (size_t i = 0; i < re->nevimpls; i++)
+			if (re->evimpls[i]->foreign) {
+				re->cur = re->evimpls[i];
+				re->cur->foreign(re, t);
+			}
+		return false;
+	}
+	if (!c->se)
 		return false;
 	unsigned row = sysent_index(c->se);
 	bool want_exit = false;
@@ -1092,7 +1102,7 @@ struct rx_sink *rule_engine_new(const struct rule_engine_opts *o,
 	FOR_EACH_IMPL(impl) {
 		if (!rule_set_has(&o->enabled, impl->idx))
 			continue;
-		if (impl->exec || impl->signal) {
+		if (impl->exec || impl->signal || impl->foreign) {
 			re->evimpls = xrealloc(re->evimpls, (re->nevimpls + 1) *
 					       sizeof(*re->evimpls));
 			re->evimpls[re->nevimpls++] = impl;
@@ -1121,6 +1131,8 @@ void rule_engine_want(const struct rule_set *set, struct filter_spec *want)
 	FOR_EACH_IMPL(impl) {
 		if (!rule_set_has(set, impl->idx))
 			continue;
+		if (impl->foreign)
+			want->foreign_abi = true;
 		for (const struct rule_trigger *tr = impl->triggers;
 		     tr && tr->syscall; tr++) {
 			const struct sysent *se = sysent_by_name(tr->syscall);

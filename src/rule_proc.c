@@ -1,6 +1,7 @@
 /* rule_proc.c - PROC rules: processes, credentials, kernel interfaces */
 #include "config.h"
 
+#include <elf.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -9,6 +10,7 @@
 #include <linux/fs.h>
 #include <linux/if_tun.h>
 #include <linux/sched.h>
+#include <linux/seccomp.h>
 #include <linux/sockios.h>
 #include <linux/tiocl.h>
 #include <stdio.h>
@@ -1216,6 +1218,177 @@ static void ioctl_exit(struct rule_env *re, struct rx_task *t)
 		    u->why, u->req == TIOCSTI ? legacy_tiocsti() : "");
 }
 
+/* ---- RX-PROC-013 SyscallAbiSwitch -------------------------------------- */
+
+/* i386 and x32 calls are the native ABI of 32-bit and x32 programs: only
+ * a 64-bit program switching to them is an evasion. Whether the
+ * executable is 64-bit is read once per program, as a 32-bit one makes
+ * every call this way. */
+enum { ABI_PROG_UNKNOWN, ABI_PROG_64, ABI_PROG_OTHER };
+
+struct abi_state {
+	int prog;
+};
+
+static void abi_state_free(void *p)
+{
+	free(p);
+}
+
+static int prog_class(pid_t tid)
+{
+	char path[64];
+	unsigned char id[EI_NIDENT];
+	snprintf(path, sizeof(path), "/proc/%d/exe", (int)tid);
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return ABI_PROG_UNKNOWN;
+	ssize_t n = read(fd, id, sizeof(id));
+	close(fd);
+	if (n != (ssize_t)sizeof(id) || memcmp(id, ELFMAG, SELFMAG))
+		return ABI_PROG_UNKNOWN;
+	return id[EI_CLASS] == ELFCLASS64 ? ABI_PROG_64 : ABI_PROG_OTHER;
+}
+
+static const struct {
+	const char *name, *entry;
+} foreign_abis[ABI_COUNT] = {
+	[ABI_I386] = { "i386", "through int 0x80" },
+	[ABI_X32] = { "x32", "with the x32 bit (0x40000000)" },
+};
+
+static void abi_foreign(struct rule_env *re, struct rx_task *t)
+{
+	const struct rx_call *c = &t->call;
+	void **st = rule_state(re, t);
+	if (!*st)
+		*st = xcalloc(1, sizeof(struct abi_state));
+	struct abi_state *as = *st;
+	/* unknown (the exe cannot be read) is asked again next time */
+	if (as->prog == ABI_PROG_UNKNOWN)
+		as->prog = prog_class(t->tid);
+	if (as->prog != ABI_PROG_64 || !foreign_abis[c->abi].name)
+		return;
+	const char *name = sysent_name_any(c->abi, c->nr);
+	char key[48];
+	snprintf(key, sizeof(key), "%s %s", foreign_abis[c->abi].name,
+		 name ? name : "?");
+	struct rule_hit h = { RULE_ERROR, 0, key, false, false };
+	rule_report(re, t, &h, "%s system call %ld (%s) %s from a 64-bit "
+		    "program: filters and monitors that expect x86-64 numbers "
+		    "miss or misread it", foreign_abis[c->abi].name, c->nr,
+		    name ? name : "unknown", foreign_abis[c->abi].entry);
+}
+
+/* ---- RX-PROC-014 UntracedClone ----------------------------------------- */
+
+#ifndef CLONE_UNTRACED
+#define CLONE_UNTRACED 0x00800000
+#endif
+
+/* The filter traps clone with CLONE_UNTRACED, and every clone3, for the
+ * engine (see untraced_clone in engine.c): these triggers add nothing to
+ * it. */
+static const struct rule_trigger untraced_triggers[] = {
+	{ "clone", 0, CLONE_UNTRACED, CLONE_UNTRACED },
+	{ "clone3", -1, 0, 0 },
+	{ NULL, 0, 0, 0 },
+};
+
+static bool untraced_entry(struct rule_env *re, struct rx_task *t)
+{
+	const struct rx_call *c = &t->call;
+	bool v3 = !strcmp(c->se->name, "clone3");
+	uint64_t flags = c->args[0];
+	/* struct clone_args starts with the flags */
+	if (v3 && (c->args[1] < sizeof(flags) ||
+		   tracee_read(t->tid, c->args[0], &flags, sizeof(flags)) !=
+		   sizeof(flags)))
+		return false;
+	if (!(flags & CLONE_UNTRACED))
+		return false;
+	struct rule_hit h = { RULE_ERROR, 0, c->se->name, false, false };
+	rule_report(re, t, &h, "%s with CLONE_UNTRACED creates a child that "
+		    "tracers and debuggers do not follow; %s", c->se->name,
+		    v3 ? "rxtrace makes the call fail with ENOSYS, so that no "
+			 "child escapes it" :
+			 "rxtrace clears the flag, so the child stays traced");
+	return false;
+}
+
+/* ---- RX-PROC-015 OwnSeccompFilter -------------------------------------- */
+
+#ifndef SECCOMP_FILTER_FLAG_NEW_LISTENER
+#define SECCOMP_FILTER_FLAG_NEW_LISTENER (1UL << 3)
+#endif
+
+/* Strict mode allows four calls and hides none: filters only. */
+static const struct rule_trigger seccomp_triggers[] = {
+	{ "seccomp", 0, 0xffffffff, SECCOMP_SET_MODE_FILTER },
+	{ "prctl", 0, 0xffffffff, PR_SET_SECCOMP },
+	{ NULL, 0, 0, 0 },
+};
+
+static bool seccomp_entry(struct rule_env *re, struct rx_task *t)
+{
+	const struct rx_call *c = &t->call;
+	return strcmp(c->se->name, "prctl") ||
+	       (uint32_t)c->args[1] == SECCOMP_MODE_FILTER;
+}
+
+static void seccomp_exit(struct rule_env *re, struct rx_task *t)
+{
+	const struct rx_call *c = &t->call;
+	bool prctl = !strcmp(c->se->name, "prctl");
+	bool listener = !prctl && (c->args[1] & SECCOMP_FILTER_FLAG_NEW_LISTENER);
+	char res[48];
+	struct rule_hit h = { RULE_NOTE, 0, c->se->name, false, false };
+	if (listener) {
+		h.level = RULE_WARNING;
+		h.severity = 5.0;
+		h.key = "NEW_LISTENER";
+	}
+	rule_report(re, t, &h, "%s%s %s: the program %s its own seccomp "
+		    "filter, whose refusals, traps and kills take precedence "
+		    "over rxtrace's trace action and are never seen%s",
+		    prctl ? "prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER)" :
+			    "seccomp(SECCOMP_SET_MODE_FILTER)",
+		    listener ? " with SECCOMP_FILTER_FLAG_NEW_LISTENER" : "",
+		    result_of(c, res, sizeof(res)),
+		    c->failed ? "tries to install" : "installs",
+		    listener ? ", and whose listener lets another process "
+			       "handle calls out of rxtrace's sight" : "");
+}
+
+/* ---- RX-PROC-016 IoctlRequestHighBits ---------------------------------- */
+
+/*
+ * The kernel takes an ioctl request as unsigned int, so high bits change
+ * nothing for it but defeat filters and monitors that compare all 64
+ * bits. Simplification: only the requests RX-PROC-012 classifies are
+ * trapped (their low words, ioctl_triggers); high bits on any other
+ * request would cost a stop per ioctl, and a filter or a monitor denies
+ * the dangerous requests, not the others. A request sign-extended from a
+ * negative int (high word all ones, bit 31 set) is a C conversion, not
+ * an evasion; no request of the table has bit 31, but the test keeps the
+ * rule right when the table grows.
+ */
+static bool highbits_entry(struct rule_env *re, struct rx_task *t)
+{
+	const struct rx_call *c = &t->call;
+	uint64_t req = c->args[1];
+	uint32_t hi = (uint32_t)(req >> 32);
+	const struct unsafe_ioctl *u = unsafe_ioctl_of(req);
+	if (!hi || !u || (hi == 0xffffffff && (req & 0x80000000)))
+		return false;
+	struct rule_hit h = { RULE_ERROR, 0, u->name, false, false };
+	rule_report(re, t, &h, "ioctl request 0x%" PRIx64 " is %s with high "
+		    "bits 0x%" PRIx32 " set: the kernel ignores them and runs %s, "
+		    "which filters and monitors comparing all 64 bits miss",
+		    req, u->name, hi, u->name);
+	return false;
+}
+
 const struct rule_impl rule_impls_proc[] = {
 	{ .idx = RULE_IDX_UnsafeIoctl, .triggers = ioctl_triggers,
 	  .entry = ioctl_entry, .exit = ioctl_exit },
@@ -1239,5 +1412,13 @@ const struct rule_impl rule_impls_proc[] = {
 	  .state_free = antidebug_state_free },
 	{ .idx = RULE_IDX_CrossProcessMemoryAccess, .triggers = xmem_triggers,
 	  .entry = xmem_entry },
+	{ .idx = RULE_IDX_SyscallAbiSwitch, .foreign = abi_foreign,
+	  .state_free = abi_state_free },
+	{ .idx = RULE_IDX_UntracedClone, .triggers = untraced_triggers,
+	  .entry = untraced_entry },
+	{ .idx = RULE_IDX_OwnSeccompFilter, .triggers = seccomp_triggers,
+	  .entry = seccomp_entry, .exit = seccomp_exit },
+	{ .idx = RULE_IDX_IoctlRequestHighBits, .triggers = ioctl_triggers,
+	  .entry = highbits_entry },
 	{ 0 },
 };

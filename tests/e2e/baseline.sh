@@ -33,33 +33,33 @@ cd "$TOP"
 step "the same program against its own report: every result unchanged"
 rx_expect 0 "$T/out" "$T/err" -o "$T/a.sarif" -- "$RISKY" tiocsti
 sarif_validate "$T/a.sarif"
-assert_states "$T/a.sarif" "RX-PROC-012:- RX-PROC-012:-"
+assert_states "$T/a.sarif" "RX-PROC-012:- RX-PROC-012:- RX-PROC-016:-"
 rx_expect 0 "$T/out" "$T/err" --baseline="$T/a.sarif" --fail-on=new -o "$T/b.sarif" -- "$RISKY" tiocsti
 assert_empty "$T/err"
 assert_content "$T/out" "risky ok"
 sarif_validate "$T/b.sarif"
-assert_states "$T/b.sarif" "RX-PROC-012:unchanged RX-PROC-012:unchanged"
+assert_states "$T/b.sarif" "RX-PROC-012:unchanged RX-PROC-012:unchanged RX-PROC-016:unchanged"
 rx_expect 0 "$T/out" "$T/err" --baseline "$T/a.sarif" --fail-on=new -- "$RISKY" tiocsti
 assert_count 2 '^error RX-PROC-012 .* \[unchanged\]$' "$T/err"
-assert_grep '^rxtrace: baseline: 0 new, 0 updated, 2 unchanged, 0 absent$' "$T/err"
+assert_grep '^rxtrace: baseline: 0 new, 0 updated, 3 unchanged, 0 absent$' "$T/err"
 assert_no_grep 'fail-on' "$T/err"
 # the baseline may be the file the report replaces
 cp "$T/a.sarif" "$T/same.sarif"
 rx_expect 0 "$T/out" "$T/err" --baseline="$T/same.sarif" -o "$T/same.sarif" -- "$RISKY" tiocsti
-assert_states "$T/same.sarif" "RX-PROC-012:unchanged RX-PROC-012:unchanged"
+assert_states "$T/same.sarif" "RX-PROC-012:unchanged RX-PROC-012:unchanged RX-PROC-016:unchanged"
 
 step "one more rule: its finding is new, and --fail-on=new trips (3, one line)"
 rx_expect 3 "$T/out" "$T/err" --baseline="$T/a.sarif" --fail-on=new -o "$T/c.sarif" -- \
 	env AWS_ACCESS_KEY_ID=$SECRET "$RISKY" tiocsti
 assert_content "$T/err" "rxtrace: --fail-on=new: 1 new finding"
 sarif_validate "$T/c.sarif"
-assert_states "$T/c.sarif" "RX-ENV-001:new RX-PROC-012:unchanged RX-PROC-012:unchanged"
+assert_states "$T/c.sarif" "RX-ENV-001:new RX-PROC-012:unchanged RX-PROC-012:unchanged RX-PROC-016:unchanged"
 jq_py "$T/c.sarif" "assert d['runs'][0]['invocations'][0]['exitCode'] == 3" ||
 	fail "the SARIF invocation does not say rxtrace exited with 3"
 rx_expect 3 "$T/out" "$T/err" --baseline="$T/a.sarif" --fail-on=new -- \
 	env AWS_ACCESS_KEY_ID=$SECRET "$RISKY" tiocsti
 assert_grep '^error RX-ENV-001 .* \[new\]$' "$T/err"
-assert_grep '^rxtrace: baseline: 1 new, 0 updated, 2 unchanged, 0 absent$' "$T/err"
+assert_grep '^rxtrace: baseline: 1 new, 0 updated, 3 unchanged, 0 absent$' "$T/err"
 [ "$(tail -n 1 "$T/err")" = "rxtrace: --fail-on=new: 1 new finding" ] ||
 	fail "the gate line is not the last line of stderr"
 
@@ -67,10 +67,10 @@ step "a finding gone since: absent, as it was, and valid"
 rx_expect 0 "$T/out" "$T/err" --baseline="$T/c.sarif" --fail-on=new -o "$T/d.sarif" -- "$RISKY" tiocsti
 assert_empty "$T/err"
 sarif_validate "$T/d.sarif"
-assert_states "$T/d.sarif" "RX-PROC-012:unchanged RX-PROC-012:unchanged RX-ENV-001:absent"
+assert_states "$T/d.sarif" "RX-PROC-012:unchanged RX-PROC-012:unchanged RX-PROC-016:unchanged RX-ENV-001:absent"
 jq_py "$T/d.sarif" "
 old = [x for x in json.load(open(sys.argv[2]))['runs'][0]['results'] if x['ruleId'] == 'RX-ENV-001'][0]
-x = d['runs'][0]['results'][2]
+x = d['runs'][0]['results'][3]
 assert x['ruleIndex'] == 0, x
 assert d['runs'][0]['tool']['driver']['rules'][0]['id'] == 'RX-ENV-001'
 for k in ('level', 'message', 'locations', 'partialFingerprints'):
@@ -79,10 +79,10 @@ assert set(x) == {'ruleId', 'ruleIndex', 'level', 'message', 'locations',
                   'partialFingerprints', 'baselineState'}, x
 " "$T/c.sarif" || fail "the absent result is not the earlier one"
 rx_expect 0 "$T/out" "$T/err" --baseline="$T/c.sarif" -- "$RISKY" tiocsti
-assert_grep '^rxtrace: baseline: 0 new, 0 updated, 2 unchanged, 1 absent$' "$T/err"
+assert_grep '^rxtrace: baseline: 0 new, 0 updated, 3 unchanged, 1 absent$' "$T/err"
 # absent in the baseline: not a finding to match any more
 rx_expect 0 "$T/out" "$T/err" --baseline="$T/d.sarif" -o "$T/e.sarif" -- "$RISKY" tiocsti
-assert_states "$T/e.sarif" "RX-PROC-012:unchanged RX-PROC-012:unchanged"
+assert_states "$T/e.sarif" "RX-PROC-012:unchanged RX-PROC-012:unchanged RX-PROC-016:unchanged"
 
 step "updated: another level; a rule the catalogue no longer has comes back absent"
 jq_py "$T/a.sarif" "
@@ -94,22 +94,22 @@ json.dump(d, open(sys.argv[2], 'w'))
 rx_expect 3 "$T/out" "$T/err" --baseline="$T/old.sarif" --fail-on=new -o "$T/f.sarif" -- "$RISKY" tiocsti
 assert_content "$T/err" "rxtrace: --fail-on=new: 1 new and 1 updated findings"
 sarif_validate "$T/f.sarif"
-assert_states "$T/f.sarif" "RX-PROC-012:updated RX-PROC-012:new RX-OLD-999:absent"
-jq_py "$T/f.sarif" "assert 'ruleIndex' not in d['runs'][0]['results'][2]" ||
+assert_states "$T/f.sarif" "RX-PROC-012:updated RX-PROC-012:new RX-PROC-016:unchanged RX-OLD-999:absent"
+jq_py "$T/f.sarif" "assert 'ruleIndex' not in d['runs'][0]['results'][3]" ||
 	fail "an absent result of an unknown rule has a ruleIndex"
 
 step "--fail-on levels, without a baseline, and suppressed findings"
 rx_expect 3 "$T/out" "$T/err" --fail-on=new -o "$T/g.txt" -- "$RISKY" tiocsti
-assert_content "$T/err" "rxtrace: --fail-on=new: 2 new findings"
+assert_content "$T/err" "rxtrace: --fail-on=new: 3 new findings"
 assert_no_grep '\[new\]' "$T/g.txt"
 rx_expect 3 "$T/out" "$T/err" --fail-on=error -o "$T/g.txt" -- "$RISKY" tiocsti
-assert_content "$T/err" "rxtrace: --fail-on=error: 2 findings at error or above"
+assert_content "$T/err" "rxtrace: --fail-on=error: 3 findings at error or above"
 rx_expect 0 "$T/out" "$T/err" --fail-on=error -o "$T/g.txt" -- "$RISKY" mlockfork
 assert_empty "$T/err"
 rx_expect 3 "$T/out" "$T/err" --fail-on=warning -o "$T/g.txt" -- "$RISKY" mlockfork
 assert_content "$T/err" "rxtrace: --fail-on=warning: 1 finding at warning or above"
 rx_expect 0 "$T/out" "$T/err" --fail-on=none -o "$T/g.txt" -- "$RISKY" tiocsti
-echo RX-PROC-012 >"$T/accept"
+printf 'RX-PROC-012\nRX-PROC-016\n' >"$T/accept"
 rx_expect 0 "$T/out" "$T/err" --fail-on=note --suppress="$T/accept" -o "$T/g.txt" -- "$RISKY" tiocsti
 assert_empty "$T/err"
 rx_expect 125 "$T/out" "$T/err" --fail-on=old -- "$RISKY" tiocsti
