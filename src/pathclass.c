@@ -13,6 +13,13 @@ bool pathclass_glob(const char *pat, const char *s)
 		if (*pat == '*') {
 			bool any = pat[1] == '*';
 			pat += any ? 2 : 1;
+			if (!strpbrk(pat, "*?")) {
+				/* a literal tail ("**.pem"): a suffix test, not
+				 * a match tried at every position */
+				size_t pl = strlen(pat), sl = strlen(s);
+				return sl >= pl && !strcmp(s + sl - pl, pat) &&
+				       (any || !memchr(s, '/', sl - pl));
+			}
 			for (;; s++) {
 				if (pathclass_glob(pat, s))
 					return true;

@@ -71,6 +71,11 @@ START_TEST(test_glob)
 	ck_assert(!pathclass_glob("/lib*/**", "/usr/lib/x"));
 	ck_assert(pathclass_glob("**.pem", "/usr/share/ca/cacert.pem"));
 	ck_assert(!pathclass_glob("**.pem", "/usr/share/ca/cacert.pem.bak"));
+	/* a literal tail after one '*' does not cross a '/' */
+	ck_assert(pathclass_glob("/home/*.pem", "/home/a.pem"));
+	ck_assert(!pathclass_glob("/home/*.pem", "/home/u/a.pem"));
+	ck_assert(!pathclass_glob("**.pem", ".pe"));
+	ck_assert(pathclass_glob("~/x*", "~/x"));
 	ck_assert(pathclass_glob("/dev/sd?", "/dev/sda"));
 	ck_assert(!pathclass_glob("/dev/sd?", "/dev/sd/"));
 	ck_assert(pathclass_glob("/etc/rc*.d/**", "/etc/rc2.d/S01x"));
