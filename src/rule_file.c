@@ -176,6 +176,8 @@ struct fproc {
 	struct dirset *dirs;		/* RX-FILE-010 */
 };
 
+static void dirset_free(struct dirset *ds);
+
 static void fproc_free(void *state)
 {
 	struct fproc *p = state;
@@ -184,7 +186,7 @@ static void fproc_free(void *state)
 	free(p->tmpdir);
 	free(p->cwd);
 	free(p->checks);
-	free(p->dirs);
+	dirset_free(p->dirs);
 	free(p);
 }
 
@@ -1131,6 +1133,13 @@ struct dirset {
 	uint64_t slot[DIRSET_SLOTS];	/* 0: free */
 };
 _Static_assert(DIRSET_SLOTS > ENUM_THRESHOLD * 2, "the set stays sparse");
+
+static void dirset_free(struct dirset *ds)
+{
+	if (ds)
+		free(ds->prefix);
+	free(ds);
+}
 
 static uint64_t path_hash(const char *s)
 {
