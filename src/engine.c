@@ -341,7 +341,10 @@ static void on_exit_stop(struct engine *e, struct rx_task *t,
 
 static void on_syscall_info(struct engine *e, struct rx_task *t)
 {
-	struct __ptrace_syscall_info si;
+	/* the kernel fills only the part of the union the op uses; zeroed,
+	 * the rest reads as 0 (and valgrind, which does not know the
+	 * request, sees no uninitialised bytes) */
+	struct __ptrace_syscall_info si = { 0 };
 	if (ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, (void *)sizeof(si), &si) <= 0)
 		return;
 	switch (si.op) {
