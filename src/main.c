@@ -269,6 +269,7 @@ int main(int argc, char **argv)
 	filter_spec_init(&want);
 	struct finding_store fs;
 	finding_store_init(&fs);
+	fs.max_per_rule = o.max_findings;
 	struct rx_sink *sinks, *events = NULL;
 	if (evfp) {
 		events = events_new(evfp, &secrets);
@@ -308,6 +309,7 @@ int main(int argc, char **argv)
 		.npids = o.npids,
 		.want = &want,
 		.sinks = sinks,
+		.max_procs = o.max_procs,
 		.run = &run,
 	};
 	struct engine_result res;
@@ -369,6 +371,10 @@ int main(int argc, char **argv)
 		if (status == 0)
 			status = RX_EXIT_FAILURE;
 	}
+	if (r >= 0 && res.unwatched)
+		fprintf(stderr, "rxtrace: %lu process%s beyond --max-procs=%u traced, "
+			"but neither printed nor checked by the rules\n", res.unwatched,
+			res.unwatched == 1 ? "" : "es", o.max_procs);
 	if (o.stats)
 		fprintf(stderr, "rxtrace: stats: %lu stops, %lu calls, %lu tasks\n",
 			res.stops, res.calls, res.tasks);
