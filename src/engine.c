@@ -80,6 +80,7 @@ struct engine {
 	struct fname_sinks *fsinks;
 	size_t nfnames;
 	unsigned nheld;			/* unparented tasks kept stopped */
+	unsigned nwatched;		/* processes counted against max_procs */
 };
 
 struct fname_sinks {
@@ -199,9 +200,33 @@ static void task_del(struct engine *e, struct rx_task *t)
 	t->bkpt = NULL;
 	if (t->held)
 		e->nheld--;
+	if (t->watched_proc)
+		e->nwatched--;
 	t->lnext = e->spare;
 	e->spare = t;
 	e->cfg->run->ntasks--;
+}
+
+/* --max-procs: a process beyond the cap, and everything it starts, is
+ * still traced (detached, a task under rxtrace's seccomp filter would
+ * get ENOSYS from its traced calls) but no sink sees it, so that it
+ * costs no state. A thread is watched when its process is. */
+static void task_watch(struct engine *e, struct rx_task *c,
+		       const struct rx_task *parent)
+{
+	if (parent && parent->unwatched) {
+		c->unwatched = true;
+		return;
+	}
+	if (c->tid != c->tgid)
+		return;
+	if (e->cfg->max_procs && e->nwatched >= e->cfg->max_procs) {
+		c->unwatched = true;
+		e->res->unwatched++;
+		return;
+	}
+	c->watched_proc = true;
+	e->nwatched++;
 }
 
 static void tasks_free(struct engine *e)
@@ -222,6 +247,8 @@ static void tasks_free(struct engine *e)
 static bool sinks_entry(struct engine *e, struct rx_task *t)
 {
 	bool need_exit = false;
+	if (t->unwatched)
+		return false;
 	FOR_SINKS(e, s)
 		if (s->ops->syscall_entry)
 			need_exit |= s->ops->syscall_entry(s, t);
@@ -230,6 +257,8 @@ static bool sinks_entry(struct engine *e, struct rx_task *t)
 
 static void sinks_exit(struct engine *e, struct rx_task *t)
 {
+	if (t->unwatched)
+		return;
 	FOR_SINKS(e, s)
 		if (s->ops->syscall_exit)
 			s->ops->syscall_exit(s, t);
@@ -238,6 +267,8 @@ static void sinks_exit(struct engine *e, struct rx_task *t)
 static void sinks_signal(struct engine *e, struct rx_task *t, int sig,
 			 const siginfo_t *si)
 {
+	if (t->unwatched)
+		return;
 	FOR_SINKS(e, s)
 		if (s->ops->signal)
 			s->ops->signal(s, t, sig, si);
@@ -245,6 +276,8 @@ static void sinks_signal(struct engine *e, struct rx_task *t, int sig,
 
 static void sinks_group_stop(struct engine *e, struct rx_task *t, int sig)
 {
+	if (t->unwatched)
+		return;
 	FOR_SINKS(e, s)
 		if (s->ops->group_stop)
 			s->ops->group_stop(s, t, sig);
@@ -252,6 +285,8 @@ static void sinks_group_stop(struct engine *e, struct rx_task *t, int sig)
 
 static void sinks_exec(struct engine *e, struct rx_task *t, pid_t old)
 {
+	if (t->unwatched)
+		return;
 	FOR_SINKS(e, s)
 		if (s->ops->exec)
 			s->ops->exec(s, t, old);
@@ -260,6 +295,8 @@ static void sinks_exec(struct engine *e, struct rx_task *t, pid_t old)
 static void sinks_death(struct engine *e, struct rx_task *t,
 			enum rx_death how, int code, bool core)
 {
+	if (t->unwatched)
+		return;
 	FOR_SINKS(e, s)
 		if (s->ops->death)
 			s->ops->death(s, t, how, code, core);
@@ -267,6 +304,8 @@ static void sinks_death(struct engine *e, struct rx_task *t,
 
 static void sinks_detach(struct engine *e, struct rx_task *t)
 {
+	if (t->unwatched)
+		return;
 	FOR_SINKS(e, s)
 		if (s->ops->detach)
 			s->ops->detach(s, t);
@@ -390,7 +429,10 @@ static void on_exit_stop(struct engine *e, struct rx_task *t,
 
 static void on_syscall_info(struct engine *e, struct rx_task *t)
 {
-	struct __ptrace_syscall_info si;
+	/* the kernel fills only the part of the union the op uses; zeroed,
+	 * the rest reads as 0 (and valgrind, which does not know the
+	 * request, sees no uninitialised bytes) */
+	struct __ptrace_syscall_info si = { 0 };
 	if (ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, (void *)sizeof(si), &si) <= 0)
 		return;
 	switch (si.op) {
@@ -525,6 +567,8 @@ static void exec_arm(struct engine *e, struct rx_task *t)
 static void dispatch(struct engine *e, struct rx_task *t, const struct bkpt *b,
 		     struct rx_libcall *lc)
 {
+	if (t->unwatched)
+		return;
 	FOR_SINKS(e, s) {
 		if (!s->ops->libcall)
 			continue;
@@ -698,6 +742,8 @@ static void on_exec(struct engine *e, struct rx_task *t)
 			t->call = o->call;
 			t->in_syscall = o->in_syscall;
 			t->want_exit = o->want_exit;
+			t->watched_proc = o->watched_proc;
+			o->watched_proc = false;
 			task_del(e, o);
 		}
 	}
@@ -726,6 +772,7 @@ static void on_new_child(struct engine *e, struct rx_task *t, int ev)
 		    status_field(tid, "Tgid", &tgid) < 0)
 			tgid = 0;
 		c->tgid = (pid_t)tgid;
+		task_watch(e, c, t);
 		child_table(t, c, ev);
 		release(e, c);
 	}
@@ -1027,7 +1074,7 @@ static int launch(struct engine *e, const struct saved_sigs *sigs,
 		goto out_kill;
 	}
 	e->child = pid;
-	task_new(e, pid, pid);
+	task_watch(e, task_new(e, pid, pid), NULL);
 	forward_pid = pid;
 	*errfd = errp[0];
 	errp[0] = -1;
@@ -1144,6 +1191,7 @@ static int attach_process(struct engine *e, pid_t pid)
 				return r;
 			}
 			struct rx_task *t = task_new(e, tid, (pid_t)tgid);
+			task_watch(e, t, NULL);
 			if (mm)
 				t->bkpt = bkpt_mm_ref(mm);
 			ptrace(PTRACE_INTERRUPT, tid, 0L, 0L);

@@ -24,6 +24,8 @@ struct engine_cfg {
 	unsigned npids;
 	const struct filter_spec *want;	/* syscalls the sinks see */
 	struct rx_sink *sinks;		/* linked through ->next */
+	unsigned max_procs;		/* processes the sinks see at once;
+					 * 0: no limit */
 	struct rx_run *run;
 };
 
@@ -63,6 +65,7 @@ struct engine_result {
 	unsigned long calls;		/* syscall entries handed to sinks */
 	unsigned long tasks;		/* tasks seen */
 	unsigned long hits;		/* library-call breakpoint hits */
+	unsigned long unwatched;	/* processes beyond max_procs */
 	char what[256];			/* context of a failure: "cannot attach to pid 1" */
 	struct engine_note notes[ENGINE_MAX_NOTES];	/* in order of first sight */
 	unsigned nnotes;

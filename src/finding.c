@@ -188,13 +188,23 @@ static struct finding *create(struct finding_store *fs, uint64_t hash,
 	return f;
 }
 
+bool finding_room(const struct finding_store *fs, unsigned rule)
+{
+	return !fs->max_per_rule || fs->per_rule[rule] < fs->max_per_rule;
+}
+
 const struct finding *finding_add(struct finding_store *fs,
 				  const struct finding_event *ev)
 {
 	uint64_t hash = finding_identity(ev);
 	struct finding *f = finding_lookup(fs, hash, ev);
+	if (!f && !finding_room(fs, ev->rule)) {
+		fs->dropped[ev->rule]++;
+		return NULL;
+	}
 	if (!f) {
 		f = create(fs, hash, ev);
+		fs->per_rule[ev->rule]++;
 	} else {
 		if (ev->level > f->level ||
 		    (ev->level == f->level && ev->severity > f->severity)) {

@@ -16,6 +16,9 @@
  * go on beyond). */
 #define FINDING_MAX_FRAMES 16
 #define FINDING_MAX_PIDS 8
+/* Findings kept per rule by default (--max-findings): beyond, the
+ * occurrences of new identities are only counted. */
+#define FINDING_DEFAULT_MAX_PER_RULE 1000
 
 /* One logical stack frame, its strings owned by the finding. */
 struct finding_frame {
@@ -91,6 +94,10 @@ struct finding_store {
 	size_t n, cap;
 	pid_t *procs;			/* distinct processes with a finding */
 	size_t nprocs, procs_cap;
+	unsigned max_per_rule;		/* 0: no limit */
+	unsigned per_rule[RULE_COUNT];	/* findings kept */
+	/* occurrences of findings not kept: their rule had max_per_rule */
+	unsigned long dropped[RULE_COUNT];
 };
 
 void finding_store_init(struct finding_store *fs);
@@ -106,9 +113,13 @@ uint64_t finding_identity(const struct finding_event *ev);
 struct finding *finding_lookup(const struct finding_store *fs, uint64_t hash,
 			       const struct finding_event *ev);
 
+/* Whether a new finding of RULE would be kept (max_per_rule). */
+bool finding_room(const struct finding_store *fs, unsigned rule);
+
 /* Record EV: a new finding, or one more occurrence of the finding with
  * its identity (count, pids, tids, last time; level and severity rise
- * to EV's when higher). Returns the finding. */
+ * to EV's when higher). Returns the finding, or NULL when EV is new and
+ * its rule has no room: it is counted in dropped[]. */
 const struct finding *finding_add(struct finding_store *fs,
 				  const struct finding_event *ev);
 

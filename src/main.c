@@ -167,30 +167,33 @@ int main(int argc, char **argv)
 	if (opts_parse(&o, argc, argv, err, sizeof(err)) < 0) {
 		fprintf(stderr, "rxtrace: %s\nTry 'rxtrace --help' for more information.\n",
 			err);
+		opts_release(&o);
 		return RX_EXIT_FAILURE;
 	}
 	switch (o.action) {
 	case ACT_HELP:
 		opts_usage(stdout);
+		opts_release(&o);
 		return fflush(stdout) == EOF ? RX_EXIT_FAILURE : 0;
 	case ACT_VERSION:
 		printf("rxtrace %s\n", PACKAGE_VERSION);
+		opts_release(&o);
 		return fflush(stdout) == EOF ? RX_EXIT_FAILURE : 0;
 	case ACT_LIST_SYSCALLS:
 	case ACT_LIST_RULES:
 		r = o.action == ACT_LIST_RULES ? list_rules() : list_syscalls();
-		if (r < 0) {
+		if (r < 0)
 			fprintf(stderr, "rxtrace: %s: %s\n", o.action == ACT_LIST_RULES ?
 				"--list-rules" : "--list-syscalls", strerror(-r));
-			return RX_EXIT_FAILURE;
-		}
-		return 0;
+		opts_release(&o);
+		return r < 0 ? RX_EXIT_FAILURE : 0;
 	case ACT_RUN:
 		break;
 	}
 	if ((r = sysent_init()) < 0) {
 		fprintf(stderr, "rxtrace: cannot read the syscall table: %s\n",
 			strerror(-r));
+		opts_release(&o);
 		return RX_EXIT_FAILURE;
 	}
 
@@ -235,6 +238,9 @@ int main(int argc, char **argv)
 		if (e) {
 			fprintf(stderr, "rxtrace: cannot open %s: %s\n", o.outfile,
 				strerror(e));
+			baseline_release(&base);
+			suppress_release(&supp);
+			opts_release(&o);
 			return RX_EXIT_FAILURE;
 		}
 		if (findings)
@@ -251,6 +257,11 @@ int main(int argc, char **argv)
 		fprintf(stderr, "rxtrace: cannot open %s: %s\n", o.events, strerror(r));
 		if (o.outfile && findings)
 			report_file_abort(&rf);
+		else if (out != stderr)
+			fclose(out);
+		baseline_release(&base);
+		suppress_release(&supp);
+		opts_release(&o);
 		return RX_EXIT_FAILURE;
 	}
 
@@ -278,6 +289,7 @@ int main(int argc, char **argv)
 	filter_spec_init(&want);
 	struct finding_store fs;
 	finding_store_init(&fs);
+	fs.max_per_rule = o.max_findings;
 	struct rx_sink *sinks, *events = NULL;
 	if (evfp) {
 		events = events_new(evfp, &secrets);
@@ -317,6 +329,7 @@ int main(int argc, char **argv)
 		.npids = o.npids,
 		.want = &want,
 		.sinks = sinks,
+		.max_procs = o.max_procs,
 		.run = &run,
 	};
 	struct engine_result res;
@@ -381,6 +394,10 @@ int main(int argc, char **argv)
 	}
 	if (r >= 0)
 		say_notes(&res);
+	if (r >= 0 && res.unwatched)
+		fprintf(stderr, "rxtrace: %lu process%s beyond --max-procs=%u traced, "
+			"but neither printed nor checked by the rules\n", res.unwatched,
+			res.unwatched == 1 ? "" : "es", o.max_procs);
 	if (o.stats)
 		fprintf(stderr, "rxtrace: stats: %lu stops, %lu calls, %lu tasks\n",
 			res.stops, res.calls, res.tasks);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "finding.h"
 #include "opts.h"
 #include "unwind.h"
 #include "util.h"
@@ -15,7 +16,8 @@
 enum {
 	OPT_LIST_SYSCALLS = 256, OPT_STATS, OPT_STACK_DEPTH, OPT_SOURCE_LINES,
 	OPT_LIST_RULES, OPT_RULES, OPT_DISABLE, OPT_MIN_LEVEL, OPT_SUPPRESS,
-	OPT_FORMAT, OPT_BASELINE, OPT_FAIL_ON, OPT_EVENTS,
+	OPT_FORMAT, OPT_BASELINE, OPT_FAIL_ON, OPT_EVENTS, OPT_MAX_FINDINGS,
+	OPT_MAX_PROCS,
 };
 
 static const struct option longopts[] = {
@@ -31,6 +33,8 @@ static const struct option longopts[] = {
 	{ "baseline", required_argument, NULL, OPT_BASELINE },
 	{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
 	{ "events", required_argument, NULL, OPT_EVENTS },
+	{ "max-findings", required_argument, NULL, OPT_MAX_FINDINGS },
+	{ "max-procs", required_argument, NULL, OPT_MAX_PROCS },
 	{ "stats", no_argument, NULL, OPT_STATS },
 	{ "stack-depth", required_argument, NULL, OPT_STACK_DEPTH },
 	{ "source-lines", required_argument, NULL, OPT_SOURCE_LINES },
@@ -64,6 +68,9 @@ void opts_usage(FILE *fp)
 	      "      --format=FORMAT  the report: text (default), sarif (SARIF 2.1.0;\n"
 	      "                     the default for -o FILE.sarif) or jsonl (JSON\n"
 	      "                     Lines; the default for -o FILE.jsonl)\n"
+	      "      --max-findings=N  keep at most N findings per rule (default\n"
+	      "                     1000, 0: no limit); occurrences of further\n"
+	      "                     ones are only counted, in a line of the report\n"
 	      "      --list-rules   print the rule catalogue and exit\n"
 	      "\n"
 	      "Trace mode (strace-style lines on stderr):\n"
@@ -94,6 +101,10 @@ void opts_usage(FILE *fp)
 	      "  -p, --attach=PID   attach to process PID (repeatable); detach on\n"
 	      "                     SIGINT, SIGTERM or SIGHUP, leaving it running\n"
 	      "  -f                 accepted for strace compatibility (always on)\n"
+	      "      --max-procs=N  watch at most N processes at once (default\n"
+	      "                     32768, 0: no limit); the ones beyond, and\n"
+	      "                     their children, are traced but neither printed\n"
+	      "                     nor checked by the rules\n"
 	      "      --stats        print how many ptrace stops, traced calls and\n"
 	      "                     tasks rxtrace handled, on stderr at exit\n"
 	      "      --list-syscalls  print the syscall table and exit\n"
@@ -150,6 +161,8 @@ int opts_parse(struct rx_opts *o, int argc, char **argv, char *err,
 
 	memset(o, 0, sizeof(*o));
 	o->dopts.max_strlen = 32;
+	o->max_findings = FINDING_DEFAULT_MAX_PER_RULE;
+	o->max_procs = OPTS_DEFAULT_MAX_PROCS;
 	o->source_lines = UNWIND_LINES_PROGRAM;
 	rule_set_default(&o->rules);
 	o->min_level = RULE_NOTE;
@@ -274,6 +287,18 @@ int opts_parse(struct rx_opts *o, int argc, char **argv, char *err,
 			break;
 		case OPT_EVENTS:
 			o->events = optarg;
+			break;
+		case OPT_MAX_FINDINGS:
+			if (parse_uint(optarg, 1u << 30, &v) < 0)
+				return usage_error(err, errlen,
+						   "invalid --max-findings '%s'", optarg);
+			o->max_findings = (unsigned)v;
+			break;
+		case OPT_MAX_PROCS:
+			if (parse_uint(optarg, 1u << 30, &v) < 0)
+				return usage_error(err, errlen,
+						   "invalid --max-procs '%s'", optarg);
+			o->max_procs = (unsigned)v;
 			break;
 		case OPT_SUPPRESS:
 			o->suppress = xrealloc(o->suppress, (o->nsuppress + 1) *

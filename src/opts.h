@@ -12,6 +12,10 @@
 #include "rule_catalog.h"
 #include "traceset.h"
 
+/* --max-procs by default: far above what one program normally runs at
+ * once, far below what would exhaust rxtrace's memory. */
+#define OPTS_DEFAULT_MAX_PROCS 32768
+
 struct rx_opts {
 	char **argv;			/* command to launch, NULL with -p */
 	pid_t *pids;			/* -p, npids entries */
@@ -37,6 +41,8 @@ struct rx_opts {
 	unsigned nsuppress;
 	const char *baseline;		/* --baseline */
 	enum baseline_gate fail_on;	/* --fail-on */
+	unsigned max_findings;		/* --max-findings, per rule; 0: none */
+	unsigned max_procs;		/* --max-procs; 0: no limit */
 	enum { ACT_RUN, ACT_HELP, ACT_VERSION, ACT_LIST_SYSCALLS,
 	       ACT_LIST_RULES } action;
 };

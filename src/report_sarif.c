@@ -351,7 +351,32 @@ static json_t *notifications(const struct report_run *run)
 	return a;
 }
 
-static json_t *invocation(const struct report_sarif *rs, const struct report_run *run)
+/* The rules whose findings reached --max-findings, as notifications:
+ * the report lists fewer findings than there were. */
+static void dropped_notes(json_t *inv, const struct finding_store *fs)
+{
+	json_t *notes = json_array();
+	for (unsigned r = 0; r < RULE_COUNT; r++) {
+		if (!fs->dropped[r])
+			continue;
+		char text[160];
+		snprintf(text, sizeof(text), "%lu more occurrences of new %s findings "
+			 "were not kept (--max-findings=%u).", fs->dropped[r],
+			 rule_defs[r].id, fs->max_per_rule);
+		json_array_append_new(notes, json_pack("{s:s,s:{s:s},s:{s:s}}",
+			"level", "warning", "message", "text", text,
+			"associatedRule", "id", rule_defs[r].id));
+	}
+	json_t *have = json_object_get(inv, "toolExecutionNotifications");
+	if (have)
+		json_array_extend(have, notes);
+	if (!have && json_array_size(notes))
+		json_object_set(inv, "toolExecutionNotifications", notes);
+	json_decref(notes);
+}
+
+static json_t *invocation(const struct report_sarif *rs,
+			  const struct finding_store *fs, const struct report_run *run)
 {
 	struct sbuf cl;
 	sb_init(&cl);
@@ -393,6 +418,7 @@ static json_t *invocation(const struct report_sarif *rs, const struct report_run
 				    notifications(run));
 	sb_release(&cl);
 	sb_release(&wd);
+	dropped_notes(inv, fs);
 	return inv;
 }
 
@@ -434,7 +460,7 @@ static int rs_write(struct reporter *r, const struct finding_store *fs,
 		"fullName", "rxtrace runtime security tracer",
 		"version", PACKAGE_VERSION, "semanticVersion", PACKAGE_VERSION,
 		"informationUri", PACKAGE_URL, "rules", rules,
-		"invocations", invocation(rs, run),
+		"invocations", invocation(rs, fs, run),
 		"originalUriBaseIds", "SRCROOT", "uri", root.p,
 		"description", "text", "The working directory of rxtrace; result paths are relative to it.",
 		"results", results, "columnKind", "unicodeCodePoints");

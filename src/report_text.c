@@ -161,6 +161,17 @@ static void put_baseline(struct report_text *rt, const size_t *per_state,
 	sb_printf(&rt->sb, "%zu absent\n", baseline_absent_count(b));
 }
 
+/* The rules whose findings reached --max-findings: what was not kept. */
+static void put_dropped(struct report_text *rt, const struct finding_store *fs)
+{
+	for (unsigned r = 0; r < RULE_COUNT; r++)
+		if (fs->dropped[r])
+			sb_printf(&rt->sb, "rxtrace: %s: %lu more occurrence%s of "
+				  "new findings not kept (--max-findings=%u)\n",
+				  rule_defs[r].id, fs->dropped[r],
+				  fs->dropped[r] == 1 ? "" : "s", fs->max_per_rule);
+}
+
 static int rt_write(struct reporter *r, const struct finding_store *fs,
 		    const struct report_run *run)
 {
@@ -185,6 +196,7 @@ static int rt_write(struct reporter *r, const struct finding_store *fs,
 		}
 	}
 	free(v);
+	put_dropped(rt, fs);
 	if (fs->n == suppressed) {
 		sb_puts(&rt->sb, "rxtrace: no findings");
 		if (suppressed)

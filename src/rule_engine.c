@@ -711,14 +711,15 @@ static void report_call(struct rule_env *re, struct rx_task *t,
 		ev->evidence = re->evidence.p;
 	}
 	struct finding_frame frames[FINDING_MAX_FRAMES];
-	if (!f && ev->nframes && capture_call(re, t, ev->pid)) {
+	if (!f && ev->nframes && finding_room(re->fs, ev->rule) &&
+	    capture_call(re, t, ev->pid)) {
 		ev->nframes = resolve_all(re, ev->pid, re->psite, frames, &re->fsr,
 					  &ev->site);
 		ev->frames = frames;
 		ev->truncated = re->stack->truncated;
 	}
 	f = (struct finding *)finding_add(re->fs, ev);
-	if (!ls)
+	if (!ls || !f)
 		return;
 	for (unsigned i = 0; i < ls->nfound; i++)
 		if (ls->found[i] == f)
@@ -789,7 +790,8 @@ static void report(struct rule_env *re, struct rx_task *t,
 		ev.nframes = 1;
 		ev.site = psite >= 0 ? 0 : -1;
 	}
-	if (ev.nframes && !finding_lookup(re->fs, finding_identity(&ev), &ev)) {
+	if (ev.nframes && finding_room(re->fs, ev.rule) &&
+	    !finding_lookup(re->fs, finding_identity(&ev), &ev)) {
 		ev.nframes = resolve_all(re, ev.pid, psite, frames, &re->fsr,
 					 &ev.site);
 		ev.frames = frames;

@@ -177,6 +177,7 @@ struct fproc {
 };
 
 static void checks_free(struct checks *c);
+static void dirset_free(struct dirset *ds);
 
 static void fproc_free(void *state)
 {
@@ -186,7 +187,7 @@ static void fproc_free(void *state)
 	free(p->tmpdir);
 	free(p->cwd);
 	checks_free(p->checks);
-	free(p->dirs);
+	dirset_free(p->dirs);
 	free(p);
 }
 
@@ -1150,6 +1151,13 @@ struct dirset {
 	uint64_t slot[DIRSET_SLOTS];	/* 0: free */
 };
 _Static_assert(DIRSET_SLOTS > ENUM_THRESHOLD * 2, "the set stays sparse");
+
+static void dirset_free(struct dirset *ds)
+{
+	if (ds)
+		free(ds->prefix);
+	free(ds);
+}
 
 static uint64_t path_hash(const char *s)
 {

@@ -55,6 +55,10 @@ struct rx_task {
 	bool unparented;		/* stopped before its parent's fork or
 					 * clone event told where it came from */
 	bool held;			/* kept stopped until then */
+	bool unwatched;			/* beyond --max-procs: traced, but
+					 * no sink sees it */
+	bool watched_proc;		/* a process leader counted against
+					 * --max-procs */
 	struct rx_task *hnext;		/* hash chain */
 	struct rx_task *lnext;		/* list of all tasks */
 	struct rx_task **lprev;

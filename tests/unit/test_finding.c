@@ -114,6 +114,37 @@ START_TEST(test_levels_and_caps)
 }
 END_TEST
 
+START_TEST(test_max_per_rule)
+{
+	struct finding_store fs;
+	finding_store_init(&fs);
+	fs.max_per_rule = 2;
+	struct finding_event e = ev(3, "a", 0x1234, 100, 5);
+	const struct finding *a = finding_add(&fs, &e);
+	e = ev(3, "b", 0x1234, 100, 5);
+	ck_assert_ptr_nonnull(finding_add(&fs, &e));
+	ck_assert(!finding_room(&fs, 3));
+	/* a third identity of rule 3 is only counted, twice */
+	e = ev(3, "c", 0x1234, 100, 5);
+	ck_assert_ptr_null(finding_add(&fs, &e));
+	ck_assert_ptr_null(finding_add(&fs, &e));
+	ck_assert_uint_eq(fs.dropped[3], 2);
+	/* a kept one still counts its occurrences */
+	e = ev(3, "a", 0x1234, 101, 6);
+	ck_assert_ptr_eq(finding_add(&fs, &e), a);
+	ck_assert_uint_eq(a->count, 2);
+	/* the cap is per rule */
+	ck_assert(finding_room(&fs, 4));
+	e = ev(4, "c", 0x1234, 100, 5);
+	ck_assert_ptr_nonnull(finding_add(&fs, &e));
+	ck_assert_uint_eq(fs.n, 3);
+	ck_assert_uint_eq(fs.per_rule[3], 2);
+	ck_assert_uint_eq(fs.per_rule[4], 1);
+	ck_assert_uint_eq(fs.dropped[4], 0);
+	finding_store_release(&fs);
+}
+END_TEST
+
 START_TEST(test_sorted)
 {
 	struct finding_store fs;
@@ -197,6 +228,7 @@ int main(void)
 	tcase_add_test(tc, test_dedupe);
 	tcase_add_test(tc, test_no_program_frame);
 	tcase_add_test(tc, test_levels_and_caps);
+	tcase_add_test(tc, test_max_per_rule);
 	tcase_add_test(tc, test_sorted);
 	tcase_add_test(tc, test_frame_copy);
 	tcase_add_test(tc, test_step);
