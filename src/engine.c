@@ -779,12 +779,28 @@ static void on_new_child(struct engine *e, struct rx_task *t, int ev)
 	resume(e, t, 0);
 }
 
+/*
+ * Whether every thread of attached address space MM has stopped since the
+ * seize. A fork decides whether its child is traced before it copies the
+ * memory: a thread forking when it was seized makes an untraced child,
+ * which would inherit int3s planted in between and die of SIGTRAP at its
+ * first watched call. Once a thread has stopped, its forks are traced.
+ */
+static bool all_stopped_once(const struct engine *e, const struct bkpt_mm *mm)
+{
+	for (const struct rx_task *t = e->all; t; t = t->lnext)
+		if (t->bkpt == mm && !t->attached)
+			return false;
+	return true;
+}
+
 static void on_stop(struct engine *e, struct rx_task *t, int status)
 {
 	int sig = WSTOPSIG(status);
 	int ev = (unsigned)status >> 16;
 
 	e->res->stops++;
+	t->attached = true;
 	if (t->unparented && e->bkpt) {
 		/* it may run into an inherited int3 before we know which
 		 * table is its own */
@@ -815,7 +831,7 @@ static void on_stop(struct engine *e, struct rx_task *t, int status)
 			return;
 		}
 		t->group_stopped = false;
-		if (t->bkpt && t->bkpt->resolve_at_stop)
+		if (t->bkpt && t->bkpt->resolve_at_stop && all_stopped_once(e, t->bkpt))
 			resolve(e, t);
 		resume(e, t, 0);
 		return;

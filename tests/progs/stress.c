@@ -600,7 +600,7 @@ static void *forkloop_main(void *arg)
 		if (waitpid(p, &st, 0) != p)
 			die("waitpid");
 		if (st && !bad++)
-			fprintf(stderr, "stress: child status 0x%x\n", st);
+			fprintf(stderr, "stress: child %d status 0x%x\n", (int)p, st);
 	}
 	return (void *)bad;
 }
