@@ -106,6 +106,18 @@ assert '(signal 9): 1 time, first pid ' in x['message']['text'], x
 assert x['properties']['count'] == 1 and x['properties']['firstPid'] > 0, x
 " || { show "$T/kill.sarif"; fail "no tracer note for the killed tracee"; }
 
+step "--max-findings: the findings not kept are a notification too"
+rx_expect 0 "$T/out" "$T/err" --max-findings=2 -o "$T/max.sarif" -- "$PROGS/risky_lib" copies
+sarif_validate "$T/max.sarif"
+jq_py "$T/max.sarif" "
+r = [x for x in d['runs'][0]['results'] if x['ruleId'] == 'RX-LIB-001']
+assert len(r) == 2, r
+n = d['runs'][0]['invocations'][0]['toolExecutionNotifications']
+m = [x for x in n if x.get('associatedRule', {}).get('id') == 'RX-LIB-001']
+assert len(m) == 1 and m[0]['level'] == 'warning', n
+assert m[0]['message']['text'].startswith('6 more occurrences of new RX-LIB-001 findings'), m
+" || { show "$T/max.sarif"; fail "no notification of the findings not kept"; }
+
 step "bytes that are not UTF-8 still give valid JSON"
 mkdir -p "$T/$(printf 'bad\377dir')"
 cp "$PROGS/risky" "$T/$(printf 'bad\377dir')/risky"
