@@ -72,17 +72,37 @@ void bkpt_elf_release(struct bkpt_elf *be)
 	bkpt_elf_clear(be);
 }
 
-/* The entries of symbol table SCN: count, data and string table index. */
-static size_t sym_table(Elf_Scn *scn, Elf_Data **data, size_t *strndx)
+/* A symbol table, read in place: gelf_getsym copies every symbol and
+ * elf_strptr checks the string table again for each name, which was
+ * most of the time spent resolving the functions of a process. */
+struct syms {
+	const Elf64_Sym *sym;
+	size_t n;
+	const char *str;	/* string table, NUL-terminated */
+	size_t str_size;
+};
+
+/* Symbol table SCN of BE as S; false when it is missing or malformed. */
+static bool syms_get(struct bkpt_elf *be, Elf_Scn *scn, struct syms *s)
 {
 	GElf_Shdr sh;
-	if (!scn || !gelf_getshdr(scn, &sh) || !sh.sh_entsize)
-		return 0;
-	*data = elf_getdata(scn, NULL);
-	if (!*data)
-		return 0;
-	*strndx = sh.sh_link;
-	return sh.sh_size / sh.sh_entsize;
+	Elf_Data *data, *str;
+	if (!scn || !gelf_getshdr(scn, &sh) ||
+	    sh.sh_entsize != sizeof(Elf64_Sym) ||
+	    !(data = elf_getdata(scn, NULL)) || !data->d_buf ||
+	    !(str = elf_getdata(elf_getscn(be->elf, sh.sh_link), NULL)) ||
+	    !str->d_buf || !str->d_size ||
+	    ((const char *)str->d_buf)[str->d_size - 1] != '\0')
+		return false;
+	*s = (struct syms){ data->d_buf, data->d_size / sizeof(Elf64_Sym),
+			    str->d_buf, str->d_size };
+	return true;
+}
+
+static const char *syms_name(const struct syms *s, size_t i)
+{
+	size_t at = s->sym[i].st_name;
+	return at && at < s->str_size ? s->str + at : NULL;
 }
 
 /* The wanted names by hash, so that one pass over a symbol table serves
@@ -158,20 +178,22 @@ static void find_funcs(struct bkpt_elf *be, Elf_Scn *scn,
 		       const struct name_index *ix, struct bkpt_sym *out,
 		       int *best, bool *ambiguous)
 {
-	Elf_Data *data, *vdata = NULL;
-	size_t strndx, n = sym_table(scn, &data, &strndx);
+	Elf_Data *vdata = NULL;
+	struct syms st;
+	if (!syms_get(be, scn, &st))
+		return;
 	bool dynamic = scn == be->dynsym;
 	if (dynamic && be->versym)
 		vdata = elf_getdata(be->versym, NULL);
 
-	for (size_t i = 1; i < n; i++) {
-		GElf_Sym sym;
-		if (!gelf_getsym(data, (int)i, &sym) || sym.st_shndx == SHN_UNDEF)
+	for (size_t i = 1; i < st.n; i++) {
+		const Elf64_Sym sym = st.sym[i];
+		if (sym.st_shndx == SHN_UNDEF)
 			continue;
-		unsigned type = GELF_ST_TYPE(sym.st_info);
+		unsigned type = ELF64_ST_TYPE(sym.st_info);
 		if (type != STT_FUNC && type != STT_GNU_IFUNC)
 			continue;
-		const char *s = elf_strptr(be->elf, strndx, sym.st_name);
+		const char *s = syms_name(&st, i);
 		bool hidden;
 		int k = s ? index_find_versioned(ix, s, &hidden) : -1;
 		if (k < 0 || best[k] == -1)
@@ -248,14 +270,12 @@ int bkpt_elf_imports(struct bkpt_elf *be, const char *const *names, size_t n,
 	memset(found, 0, n);
 	struct name_index ix;
 	index_init(&ix, names, n);
-	Elf_Data *data;
-	size_t strndx, nsyms = sym_table(be->dynsym, &data, &strndx);
+	struct syms st;
+	size_t nsyms = syms_get(be, be->dynsym, &st) ? st.n : 0;
 	for (size_t i = 1; i < nsyms; i++) {
-		GElf_Sym sym;
-		if (!gelf_getsym(data, (int)i, &sym) ||
-		    sym.st_shndx != SHN_UNDEF || !sym.st_name)
+		if (st.sym[i].st_shndx != SHN_UNDEF)
 			continue;
-		const char *s = elf_strptr(be->elf, strndx, sym.st_name);
+		const char *s = syms_name(&st, i);
 		uint8_t flag;
 		int k = s ? import_match(&ix, s, &flag) : -1;
 		if (k >= 0)
@@ -296,8 +316,7 @@ static void each_rela(struct bkpt_elf *be, size_t link, rela_fn fn, void *ctx)
 
 struct slot_ctx {
 	const char *name;
-	Elf_Data *syms;
-	size_t strndx;
+	struct syms syms;
 	struct bkpt_slot *out;
 	size_t max, count;
 };
@@ -306,12 +325,10 @@ static void slot_add(struct bkpt_elf *be, const GElf_Rela *rela, void *ctx)
 {
 	struct slot_ctx *c = ctx;
 	unsigned type = (unsigned)GELF_R_TYPE(rela->r_info);
-	GElf_Sym sym;
+	size_t i = GELF_R_SYM(rela->r_info);
 	if (type != R_X86_64_JUMP_SLOT && type != R_X86_64_GLOB_DAT)
 		return;
-	if (!gelf_getsym(c->syms, (int)GELF_R_SYM(rela->r_info), &sym))
-		return;
-	const char *s = elf_strptr(be->elf, c->strndx, sym.st_name);
+	const char *s = i < c->syms.n ? syms_name(&c->syms, i) : NULL;
 	if (!s || strcmp(s, c->name))
 		return;
 	if (c->count < c->max)
@@ -323,7 +340,7 @@ int bkpt_elf_got_slots(struct bkpt_elf *be, const char *name,
 		       struct bkpt_slot *out, size_t max)
 {
 	struct slot_ctx c = { .name = name, .out = out, .max = max };
-	if (!sym_table(be->dynsym, &c.syms, &c.strndx))
+	if (!syms_get(be, be->dynsym, &c.syms))
 		return 0;
 	each_rela(be, be->dynsym_index, slot_add, &c);
 	return (int)c.count;

@@ -89,12 +89,10 @@ struct unwind {
 	struct unwind_opts o;
 	struct uproc *procs[PROC_BUCKETS];
 	struct symidx *symidx[SYMIDX_BUCKETS];
-	/* CACHE_SLOTS entries (3 MB), allocated at the first symbol looked
-	 * up: a run without stacks should not pay for touching it */
-	struct centry *cache;
-	/* the slots filled, so that freeing touches only those pages */
-	uint16_t *filled;
-	unsigned nfilled;
+	/* CACHE_SLOTS pointers, allocated at the first symbol looked up.
+	 * Entries (~400 bytes each) are allocated as they fill: an array
+	 * of them cost a page fault for nearly every entry of a stack. */
+	struct centry **cache;
 	struct sbuf strs;	/* scratch for building an entry's strings */
 	struct sbuf txt;	/* scratch for its text */
 };
@@ -190,10 +188,12 @@ void unwind_free(struct unwind *u)
 			u->procs[b] = p->next;
 			proc_free(p);
 		}
-	for (unsigned i = 0; i < u->nfilled; i++)
-		free(u->cache[u->filled[i]].strings);
+	for (unsigned i = 0; u->cache && i < CACHE_SLOTS; i++)
+		if (u->cache[i]) {
+			free(u->cache[i]->strings);
+			free(u->cache[i]);
+		}
 	free(u->cache);
-	free(u->filled);
 	for (unsigned b = 0; b < SYMIDX_BUCKETS; b++)
 		while (u->symidx[b]) {
 			struct symidx *x = u->symidx[b];
@@ -519,17 +519,16 @@ static const char *symrow_name(Dwfl_Module *m, uint32_t ndx, uint64_t start)
 
 /* Rows at one start: of aliases the widest first, it is the one that
  * covers; then by name, so that the choice does not depend on the
- * table's order. */
-static int symrow_cmp(Dwfl_Module *m, const struct symrow *x,
+ * table's order. NAMES: by symbol index, valid while the index is built
+ * (asking libdw for them here was a third of the build). */
+static int symrow_cmp(const char *const *names, const struct symrow *x,
 		      const struct symrow *y)
 {
 	if (x->start != y->start)
 		return x->start < y->start ? -1 : 1;
 	if (x->end != y->end)
 		return x->end > y->end ? -1 : 1;
-	const char *a = symrow_name(m, x->ndx, x->start);
-	const char *b = symrow_name(m, y->ndx, y->start);
-	return a && b ? strcmp(a, b) : 0;
+	return strcmp(names[x->ndx], names[y->ndx]);
 }
 
 /* Sort N rows of M by symrow_cmp: qsort took 1.5 ms for the 9,600
@@ -545,7 +544,7 @@ static size_t radix_digit(uint64_t off, unsigned shift)
 	return (size_t)(off >> shift) & (RADIX_SIZE - 1);
 }
 
-static void symrows_sort(Dwfl_Module *m, struct symrow *v, size_t n)
+static void symrows_sort(const char *const *names, struct symrow *v, size_t n)
 {
 	if (n < 2)
 		return;
@@ -574,7 +573,7 @@ static void symrows_sort(Dwfl_Module *m, struct symrow *v, size_t n)
 		struct symrow r = v[i];
 		size_t j = i;
 		for (; j > 0 && v[j - 1].start == r.start &&
-		       symrow_cmp(m, &v[j - 1], &r) > 0; j--)
+		       symrow_cmp(names, &v[j - 1], &r) > 0; j--)
 			v[j] = v[j - 1];
 		v[j] = r;
 	}
@@ -585,8 +584,10 @@ static struct symidx *symidx_build(Dwfl_Module *m, uint64_t id)
 	struct symidx *x = xcalloc(1, sizeof(*x));
 	x->mod_id = id;
 	int n = dwfl_module_getsymtab(m);
-	if (n > 1)
-		x->rows = xmalloc((size_t)n * sizeof(*x->rows));
+	if (n < 2)
+		return x;
+	x->rows = xmalloc((size_t)n * sizeof(*x->rows));
+	const char **names = xmalloc((size_t)n * sizeof(*names));
 	for (int i = 1; i < n; i++) {
 		GElf_Sym sym;
 		GElf_Addr addr;
@@ -599,12 +600,14 @@ static struct symidx *symidx_build(Dwfl_Module *m, uint64_t id)
 		if (!name || !*name || !sym.st_size || shndx == SHN_UNDEF ||
 		    (type != STT_FUNC && type != STT_GNU_IFUNC))
 			continue;
+		names[i] = name;
 		/* addr is where the process has it: back to the file */
 		x->rows[x->n++] = (struct symrow){ addr - bias,
 						   addr - bias + sym.st_size,
 						   (uint32_t)i };
 	}
-	symrows_sort(m, x->rows, x->n);
+	symrows_sort(names, x->rows, x->n);
+	free(names);
 	return x;
 }
 
@@ -805,15 +808,14 @@ static const struct centry *lookup(struct unwind *u, struct uproc *p,
 	uint64_t id = module_id(m);
 	uint64_t off = lpc - start;
 	uint64_t h = fnv1a(id, &off, sizeof(off)) ^ f->activation;
-	if (!u->cache) {
+	if (!u->cache)
 		u->cache = xcalloc(CACHE_SLOTS, sizeof(*u->cache));
-		u->filled = xmalloc(CACHE_SLOTS * sizeof(*u->filled));
-	}
-	struct centry *e = &u->cache[h % CACHE_SLOTS];
+	struct centry **slot = &u->cache[h % CACHE_SLOTS];
+	if (!*slot)
+		*slot = xcalloc(1, sizeof(**slot));
+	struct centry *e = *slot;
 	if (e->mod_id == id && e->off == off && e->activation == f->activation)
 		return e;
-	if (!e->mod_id)
-		u->filled[u->nfilled++] = (uint16_t)(h % CACHE_SLOTS);
 	e->mod_id = id;
 	e->off = off;
 	e->activation = f->activation;
