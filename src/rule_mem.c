@@ -562,16 +562,15 @@ static bool is_aslr_sysctl(const struct rx_task *t, int dirfd, const char *path)
 static void aslr_open(struct rule_env *re, struct rx_task *t)
 {
 	const struct rx_call *c = &t->call;
-	bool at = strcmp(c->se->name, "open") != 0;
-	/* a longer path is not the sysctl's: read no more than that */
-	char path[64];
-	if (rule_read_str(t, c->args[at], path, sizeof(path)) < 0 ||
-	    !is_aslr_sysctl(t, at ? (int)c->args[0] : AT_FDCWD, path))
+	const struct rule_open_args *oa = rule_open_args(c);
+	/* the path other rules read at this stop too */
+	const char *path = oa ? rule_arg_str(re, t, (unsigned)oa->path) : NULL;
+	if (!path ||
+	    !is_aslr_sysctl(t, oa->dirfd < 0 ? AT_FDCWD : (int)c->args[oa->dirfd],
+			    path))
 		return;
-	uint64_t flags = c->args[at ? 2 : 1];
-	if (!strcmp(c->se->name, "openat2") &&
-	    tracee_read(t->tid, c->args[2], &flags, sizeof(flags)) !=
-	    sizeof(flags))
+	uint64_t flags;
+	if (rule_open_flags(t, oa, &flags) < 0)
 		return;
 	if ((flags & O_ACCMODE) != O_RDONLY) {
 		struct rule_hit h = { RULE_ERROR, 7.0, "write", false, false };
