@@ -72,7 +72,8 @@ struct centry {
  * keeps the symbol's index, and a lookup reads the name from the module
  * of the process at hand. */
 struct symrow {
-	uint64_t start, end;		/* file addresses */
+	uint64_t start;			/* file address */
+	uint32_t size;
 	uint32_t ndx;			/* in dwfl_module_getsym_info */
 };
 
@@ -93,6 +94,10 @@ struct unwind {
 	 * Entries (~400 bytes each) are allocated as they fill: an array
 	 * of them cost a page fault for nearly every entry of a stack. */
 	struct centry **cache;
+	/* scratch for building a function index, kept: fresh memory costs
+	 * a page fault per 4 KB, a third of a build */
+	void *build;
+	size_t build_cap;
 	struct sbuf strs;	/* scratch for building an entry's strings */
 	struct sbuf txt;	/* scratch for its text */
 };
@@ -201,6 +206,7 @@ void unwind_free(struct unwind *u)
 			free(x->rows);
 			free(x);
 		}
+	free(u->build);
 	sb_release(&u->strs);
 	sb_release(&u->txt);
 	free(u);
@@ -526,8 +532,8 @@ static int symrow_cmp(const char *const *names, const struct symrow *x,
 {
 	if (x->start != y->start)
 		return x->start < y->start ? -1 : 1;
-	if (x->end != y->end)
-		return x->end > y->end ? -1 : 1;
+	if (x->size != y->size)
+		return x->size > y->size ? -1 : 1;
 	return strcmp(names[x->ndx], names[y->ndx]);
 }
 
@@ -544,11 +550,11 @@ static size_t radix_digit(uint64_t off, unsigned shift)
 	return (size_t)(off >> shift) & (RADIX_SIZE - 1);
 }
 
-static void symrows_sort(const char *const *names, struct symrow *v, size_t n)
+static void symrows_sort(const char *const *names, struct symrow *v,
+			 struct symrow *tmp, size_t n)
 {
 	if (n < 2)
 		return;
-	struct symrow *tmp = xmalloc(n * sizeof(*tmp));
 	size_t count[RADIX_SIZE];
 	uint64_t lo = v[0].start, hi = v[0].start;
 	for (size_t i = 1; i < n; i++) {
@@ -568,7 +574,6 @@ static void symrows_sort(const char *const *names, struct symrow *v, size_t n)
 			tmp[count[radix_digit(v[i].start - lo, sh)]++] = v[i];
 		memcpy(v, tmp, n * sizeof(*v));
 	}
-	free(tmp);
 	for (size_t i = 1; i < n; i++) {
 		struct symrow r = v[i];
 		size_t j = i;
@@ -579,15 +584,23 @@ static void symrows_sort(const char *const *names, struct symrow *v, size_t n)
 	}
 }
 
-static struct symidx *symidx_build(Dwfl_Module *m, uint64_t id)
+static struct symidx *symidx_build(struct unwind *u, Dwfl_Module *m,
+				   uint64_t id)
 {
 	struct symidx *x = xcalloc(1, sizeof(*x));
 	x->mod_id = id;
 	int n = dwfl_module_getsymtab(m);
 	if (n < 2)
 		return x;
-	x->rows = xmalloc((size_t)n * sizeof(*x->rows));
-	const char **names = xmalloc((size_t)n * sizeof(*names));
+	/* rows, the sort's spare rows, names */
+	size_t need = (size_t)n * (2 * sizeof(struct symrow) + sizeof(char *));
+	if (need > u->build_cap) {
+		free(u->build);
+		u->build = xmalloc(need);
+		u->build_cap = need;
+	}
+	struct symrow *rows = u->build, *tmp = rows + n;
+	const char **names = (const char **)(tmp + n);
 	for (int i = 1; i < n; i++) {
 		GElf_Sym sym;
 		GElf_Addr addr;
@@ -597,17 +610,19 @@ static struct symidx *symidx_build(Dwfl_Module *m, uint64_t id)
 		const char *name = dwfl_module_getsym_info(m, i, &sym, &addr, &shndx,
 							   &elf, &bias);
 		int type = GELF_ST_TYPE(sym.st_info);
-		if (!name || !*name || !sym.st_size || shndx == SHN_UNDEF ||
+		if (!name || !*name || !sym.st_size || sym.st_size > UINT32_MAX ||
+		    shndx == SHN_UNDEF ||
 		    (type != STT_FUNC && type != STT_GNU_IFUNC))
 			continue;
 		names[i] = name;
 		/* addr is where the process has it: back to the file */
-		x->rows[x->n++] = (struct symrow){ addr - bias,
-						   addr - bias + sym.st_size,
-						   (uint32_t)i };
+		rows[x->n++] = (struct symrow){ addr - bias,
+						(uint32_t)sym.st_size,
+						(uint32_t)i };
 	}
-	symrows_sort(names, x->rows, x->n);
-	free(names);
+	symrows_sort(names, rows, tmp, x->n);
+	x->rows = xmalloc(x->n * sizeof(*x->rows));
+	memcpy(x->rows, rows, x->n * sizeof(*x->rows));
 	return x;
 }
 
@@ -621,7 +636,7 @@ static const char *symidx_lookup(struct unwind *u, Dwfl_Module *m,
 	for (x = *pp; x && x->mod_id != id; x = x->next)
 		;
 	if (!x) {
-		x = symidx_build(m, id);
+		x = symidx_build(u, m, id);
 		x->next = *pp;
 		*pp = x;
 	}
@@ -636,7 +651,7 @@ static const char *symidx_lookup(struct unwind *u, Dwfl_Module *m,
 			hi = mid;
 	}
 	for (size_t i = lo; i-- > 0;) {
-		if (faddr < x->rows[i].end) {
+		if (faddr - x->rows[i].start < x->rows[i].size) {
 			const char *name = symrow_name(m, x->rows[i].ndx,
 						       x->rows[i].start);
 			*start = x->rows[i].start;
