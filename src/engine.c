@@ -457,13 +457,6 @@ static void on_syscall_info(struct engine *e, struct rx_task *t)
 
 /* ---- library-call breakpoints -------------------------------------------- */
 
-/* Two quiet caps of one function: the larger, 0 (the default) above
- * every number. */
-static unsigned quiet_join(unsigned a, unsigned b)
-{
-	return !a || !b ? 0 : a > b ? a : b;
-}
-
 static void functions_setup(struct engine *e)
 {
 	/* the sink that wants more calls wins */
@@ -487,7 +480,7 @@ static void functions_setup(struct engine *e)
 			struct fname_sinks *fs = &e->fsinks[g];
 			unsigned q = s->ops->function_quiet ?
 				     s->ops->function_quiet(s, i) : 0;
-			fs->quiet = quiet_join(fs->n ? fs->quiet : q, q);
+			fs->quiet = sink_quiet_join(fs->n ? fs->quiet : q, q);
 			fs->sink = xrealloc(fs->sink, (fs->n + 1) * sizeof(*fs->sink));
 			fs->local = xrealloc(fs->local, (fs->n + 1) * sizeof(*fs->local));
 			fs->sink[fs->n] = s;
@@ -539,7 +532,7 @@ static void resolve(struct engine *e, struct rx_task *t)
 		/* aliases at one address: the largest cap of their names */
 		struct bkpt *b = bkpt_find(mm, res.t[i].addr);
 		unsigned q = e->fsinks[res.t[i].name].quiet;
-		b->quiet_max = first ? q : quiet_join(b->quiet_max, q);
+		b->quiet_max = first ? q : sink_quiet_join(b->quiet_max, q);
 	}
 	bkpt_set_ranges(mm, res.ranges, res.nranges);
 	if (res.again_at)

@@ -1082,7 +1082,7 @@ static void want_function(struct rule_env *re, const struct rule_impl *impl,
 	}
 	struct fmap *m = &re->fmaps[g];
 	unsigned q = impl->quiet ? impl->quiet[i] : 0;
-	m->quiet = !m->n ? q : !q || !m->quiet ? 0 : q > m->quiet ? q : m->quiet;
+	m->quiet = !m->n ? q : sink_quiet_join(m->quiet, q);
 	if (m->n < ARRAY_SIZE(m->impl)) {
 		m->impl[m->n] = impl;
 		m->local[m->n++] = i;

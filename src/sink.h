@@ -131,6 +131,13 @@ struct rx_sink_ops {
 	void (*free)(struct rx_sink *s);
 };
 
+/* Two quiet caps of one function (function_quiet): the larger, 0 (the
+ * default) above every number. */
+static inline unsigned sink_quiet_join(unsigned a, unsigned b)
+{
+	return !a || !b ? 0 : a > b ? a : b;
+}
+
 /* Shared state sinks may read. */
 struct rx_run {
 	unsigned ntasks;		/* live tasks */
