@@ -584,6 +584,56 @@ static void symrows_sort(const char *const *names, struct symrow *v,
 	}
 }
 
+/* The symbol table libdw numbers M's N symbols by, to be read in place,
+ * when it is one section of one ELF file (no MiniDebugInfo merged in):
+ * asking libdw symbol by symbol was most of an index build. Its string
+ * table in *STR, of *STR_SIZE bytes. NULL: use libdw. */
+static const Elf64_Sym *plain_symtab(Dwfl_Module *m, int n, const char **str,
+				     size_t *str_size)
+{
+	GElf_Sym last;
+	GElf_Addr addr;
+	GElf_Word shndx;
+	Elf *elf;
+	Dwarf_Addr bias;
+	const char *name = dwfl_module_getsym_info(m, n - 1, &last, &addr,
+						   &shndx, &elf, &bias);
+	if (!name || !elf)
+		return NULL;
+	for (Elf_Scn *scn = elf_nextscn(elf, NULL); scn;
+	     scn = elf_nextscn(elf, scn)) {
+		GElf_Shdr sh;
+		Elf_Data *d, *s;
+		if (!gelf_getshdr(scn, &sh) ||
+		    (sh.sh_type != SHT_SYMTAB && sh.sh_type != SHT_DYNSYM) ||
+		    sh.sh_entsize != sizeof(Elf64_Sym) ||
+		    sh.sh_size / sh.sh_entsize != (size_t)n ||
+		    !(d = elf_getdata(scn, NULL)) || !d->d_buf ||
+		    d->d_size < (size_t)n * sizeof(Elf64_Sym) ||
+		    !(s = elf_getdata(elf_getscn(elf, sh.sh_link), NULL)) ||
+		    !s->d_buf || !s->d_size ||
+		    ((const char *)s->d_buf)[s->d_size - 1] != '\0')
+			continue;
+		const Elf64_Sym *tab = d->d_buf;
+		/* the same numbering: libdw's last symbol is this table's */
+		if (tab[n - 1].st_name >= s->d_size ||
+		    strcmp((const char *)s->d_buf + tab[n - 1].st_name, name) ||
+		    tab[n - 1].st_value != last.st_value)
+			continue;
+		*str = s->d_buf;
+		*str_size = s->d_size;
+		return tab;
+	}
+	return NULL;
+}
+
+static bool symrow_wanted(const char *name, uint64_t size, unsigned shndx,
+			  unsigned type)
+{
+	return name && *name && size && size <= UINT32_MAX &&
+	       shndx != SHN_UNDEF && (type == STT_FUNC || type == STT_GNU_IFUNC);
+}
+
 static struct symidx *symidx_build(struct unwind *u, Dwfl_Module *m,
 				   uint64_t id)
 {
@@ -601,7 +651,20 @@ static struct symidx *symidx_build(struct unwind *u, Dwfl_Module *m,
 	}
 	struct symrow *rows = u->build, *tmp = rows + n;
 	const char **names = (const char **)(tmp + n);
-	for (int i = 1; i < n; i++) {
+	const char *str;
+	size_t str_size;
+	const Elf64_Sym *tab = plain_symtab(m, n, &str, &str_size);
+	for (int i = 1; tab && i < n; i++) {
+		const Elf64_Sym *s = &tab[i];
+		const char *name = s->st_name < str_size ? str + s->st_name : NULL;
+		if (!symrow_wanted(name, s->st_size, s->st_shndx,
+				   ELF64_ST_TYPE(s->st_info)))
+			continue;
+		names[i] = name;
+		rows[x->n++] = (struct symrow){ s->st_value, (uint32_t)s->st_size,
+						(uint32_t)i };
+	}
+	for (int i = 1; !tab && i < n; i++) {
 		GElf_Sym sym;
 		GElf_Addr addr;
 		GElf_Word shndx;
@@ -609,10 +672,8 @@ static struct symidx *symidx_build(struct unwind *u, Dwfl_Module *m,
 		Dwarf_Addr bias;
 		const char *name = dwfl_module_getsym_info(m, i, &sym, &addr, &shndx,
 							   &elf, &bias);
-		int type = GELF_ST_TYPE(sym.st_info);
-		if (!name || !*name || !sym.st_size || sym.st_size > UINT32_MAX ||
-		    shndx == SHN_UNDEF ||
-		    (type != STT_FUNC && type != STT_GNU_IFUNC))
+		if (!symrow_wanted(name, sym.st_size, shndx,
+				   GELF_ST_TYPE(sym.st_info)))
 			continue;
 		names[i] = name;
 		/* addr is where the process has it: back to the file */
