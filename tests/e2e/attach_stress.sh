@@ -78,46 +78,56 @@ hit_after_planting() {
 	done
 }
 
-# cycle I: attach in findings mode, wait for the int3 and a hit, detach
-# with SIG$INT: exit 0, the finding reported, the byte back, the
-# program running untraced.
-cycle() {
-	spawn $DEFSIG "$RXTRACE" -p "$WP" -o "$T/rep" </dev/null >"$T/rx.out" 2>"$T/rx.err"
-	RXPID=$SPAWNED
-	wait_until "cycle $1: an int3 at strcpy's entry" planted
-	hit_after_planting
-	kill -"$INT" "$RXPID"
-	wait_pid "$RXPID" "cycle $1: rxtrace -p after SIG$INT"
-	if [ "$WAIT_RC" -ne 0 ]; then
-		show "$T/rx.err"
-		fail "cycle $1: rxtrace -p exited with $WAIT_RC, expected 0"
-	fi
-	assert_grep '^warning RX-LIB-001 UnboundedStringCopy: strcpy\(\) ' "$T/rep" \
-		"cycle $1: no strcpy finding"
-	_b=$(entry_byte)
-	[ "$_b" = "$BEFORE" ] || fail "cycle $1: strcpy's entry byte is '$_b' after the detach, was '$BEFORE'"
-	assert_running_untraced "$WP" "cycle $1: the program after the detach"
+# cycles MODE N PID: N attach/detach cycles on PID, the stress program
+# running MODE. Each attaches in findings mode, waits for what MODE
+# tests (work: the int3 at strcpy's entry, and a hit; forkloop: every
+# thread traced, then children forked under it) and detaches with
+# SIG$INT: exit 0, the program running untraced and, for work, the
+# finding reported and strcpy's entry byte back.
+cycles() {
+	_i=1
+	while [ "$_i" -le "$2" ]; do
+		_cyc="$1 cycle $_i"
+		spawn $DEFSIG "$RXTRACE" -p "$3" -o "$T/rep" </dev/null >"$T/rx.out" 2>"$T/rx.err"
+		RXPID=$SPAWNED
+		case "$1" in
+		work)
+			wait_until "$_cyc: an int3 at strcpy's entry" planted
+			hit_after_planting
+			;;
+		forkloop)
+			assert_traced_by "$3" "$RXPID" "$_cyc"
+			sleep 0.1	# children come and go meanwhile
+			;;
+		esac
+		kill -"$INT" "$RXPID"
+		wait_pid "$RXPID" "$_cyc: rxtrace -p after SIG$INT"
+		if [ "$WAIT_RC" -ne 0 ]; then
+			show "$T/rx.err"
+			fail "$_cyc: rxtrace -p exited with $WAIT_RC, expected 0"
+		fi
+		if [ "$1" = work ]; then
+			assert_grep '^warning RX-LIB-001 UnboundedStringCopy: strcpy\(\) ' "$T/rep" \
+				"$_cyc: no strcpy finding"
+			_b=$(entry_byte)
+			[ "$_b" = "$BEFORE" ] || fail "$_cyc: strcpy's entry byte is '$_b' after the detach, was '$BEFORE'"
+		fi
+		assert_running_untraced "$3" "$_cyc: the program after the detach"
+		_i=$((_i + 1))
+	done
 }
 
 # ---------------------------------------------------------------------------
 step "100 attach/detach cycles in findings mode on a 4-thread program"
 start_work w1 1000
-i=1
-while [ "$i" -le 100 ]; do
-	cycle "$i"
-	i=$((i + 1))
-done
+cycles work 100 "$WP"
 finish_work w1
 no_stopped_tracees
 
 # ---------------------------------------------------------------------------
 step "20 detaches while 4 threads hit breakpoints with no pause"
 start_work w2 0
-i=1
-while [ "$i" -le 20 ]; do
-	cycle "$i"
-	i=$((i + 1))
-done
+cycles work 20 "$WP"
 finish_work w2
 no_stopped_tracees
 
@@ -128,18 +138,7 @@ touch "$T/f.hold"
 spawn "$S" forkloop 2 "$T/f.pid" "$T/f.hold" >"$T/f.out" 2>&1
 FP=$SPAWNED
 wait_until "forkloop's pid file" test -s "$T/f.pid"
-i=1
-while [ "$i" -le 20 ]; do
-	spawn $DEFSIG "$RXTRACE" -p "$FP" -o "$T/rep" </dev/null >"$T/rx.out" 2>"$T/rx.err"
-	RXPID=$SPAWNED
-	assert_traced_by "$FP" "$RXPID" "forkloop cycle $i"
-	sleep 0.1	# children come and go meanwhile
-	kill -"$INT" "$RXPID"
-	wait_pid "$RXPID" "forkloop cycle $i: rxtrace -p after SIG$INT"
-	[ "$WAIT_RC" -eq 0 ] || { show "$T/rx.err"; fail "forkloop cycle $i: rxtrace -p exited with $WAIT_RC"; }
-	assert_running_untraced "$FP" "forkloop after cycle $i"
-	i=$((i + 1))
-done
+cycles forkloop 20 "$FP"
 rm -f "$T/f.hold"
 wait_pid "$FP" "forkloop"
 # a child left with an int3 of ours dies of SIGTRAP: its parent says so

@@ -307,6 +307,41 @@ assert_empty() {
 	fi
 }
 
+# ---- rule tests ------------------------------------------------------------------
+
+# rules_prog NAME: the prologue of a rules_*.sh script whose tracee is
+# tests/progs/NAME (built from NAME.c, modes printing "risky ok"): needs
+# NAME, sets P to it and defines
+#   line_of MARKER                     the line of NAME.c with LINE:MARKER
+#   assert_line ERR LEVEL ID NAME ERE  the exact finding line
+#   assert_site ERR FUNC MARKER        a finding's call site
+#   run MODE [OPTIONS...]              rxtrace OPTIONS -- NAME MODE, which
+#                                      must print "risky ok"; the report
+#                                      is in $T/err
+#   no_findings                        $T/err reports no findings
+rules_prog() {
+	need_prog "$1"
+	RULES_PROG=$1
+	P=$PROGS/$1
+	line_of() { marker_line "$1" "$RULES_PROG.c"; }
+	assert_line() {
+		assert_grep "^$2 $3 $4: $5\$" "$1" "no $2 $3 finding: $5"
+	}
+	assert_site() {
+		assert_grep "^    at $2 [^ ]*$RULES_PROG\\.c:$(line_of "$3") \\(" "$1" \
+			"no call site $2 at LINE:$3"
+	}
+	run() {
+		_m=$1
+		shift
+		rx_expect 0 "$T/out" "$T/err" "$@" -- "$P" "$_m"
+		assert_content "$T/out" "risky ok"
+	}
+	no_findings() {
+		assert_content "$T/err" "rxtrace: no findings"
+	}
+}
+
 # ---- trace output --------------------------------------------------------------
 
 # Syscall lines of a trace: optional "PID " (-o), optional "[pid N] ",

@@ -7,29 +7,7 @@ set -eu
 # shellcheck source=tests/e2e/lib.sh
 . "${TESTLIB:-$(dirname "$0")/lib.sh}"
 
-need_prog risky_envproc
-P="$PROGS/risky_envproc"
-line_of() { marker_line "$1" risky_envproc.c; }
-# assert_line ERR LEVEL ID NAME MESSAGE-ERE: the exact finding line
-assert_line() {
-	assert_grep "^$2 $3 $4: $5\$" "$1" "no $2 $3 finding: $5"
-}
-# assert_site ERR FUNC MARKER: a finding's call site
-assert_site() {
-	assert_grep "^    at $2 [^ ]*risky_envproc\\.c:$(line_of "$3") \\(" "$1" \
-		"no call site $2 at LINE:$3"
-}
-# run MODE [OPTIONS...]: rxtrace OPTIONS -- risky_envproc MODE, which must
-# print "risky ok"; the report is in $T/err
-run() {
-	_m=$1
-	shift
-	rx_expect 0 "$T/out" "$T/err" "$@" -- "$P" "$_m"
-	assert_content "$T/out" "risky ok"
-}
-no_findings() {
-	assert_content "$T/err" "rxtrace: no findings"
-}
+rules_prog risky_envproc
 TMPF='/tmp/rxtrace-risky-[A-Za-z0-9]{6}'
 RES='(succeeded|failed \([A-Z0-9]+\))'
 READ_CMDLINE='every local user can read it in /proc/PID/cmdline'

@@ -68,6 +68,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "modes.h"
+
 #define NOBODY 65534
 
 static char *const no_env[] = { "PATH=/usr/bin:/bin", NULL };
@@ -580,10 +582,7 @@ __attribute__((noinline)) static int risky_crossmem(int safe)
 	return r;
 }
 
-static const struct mode {
-	const char *name;
-	int (*fn)(int safe);
-} modes[] = {
+static const struct mode modes[] = {
 	{ "argsecret", risky_argsecret }, { "loader", risky_loader },
 	{ "foreignenv", risky_foreignenv }, { "shell", risky_shell },
 	{ "tmpexec", risky_tmpexec }, { "memfdexec", risky_memfdexec },
@@ -599,25 +598,6 @@ static const struct mode {
 
 int main(int argc, char **argv)
 {
-	if (argc != 2) {
-		fprintf(stderr, "usage: risky_envproc MODE\n");
-		return 2;
-	}
-	const char *m = argv[1];
-	size_t n = strlen(m);
-	int safe = n > 3 && !strcmp(m + n - 3, "-ok");
-	if (safe)
-		n -= 3;
-	for (size_t i = 0; i < sizeof(modes) / sizeof(modes[0]); i++) {
-		if (strlen(modes[i].name) != n || strncmp(m, modes[i].name, n))
-			continue;
-		if (modes[i].fn(safe)) {
-			fprintf(stderr, "risky_envproc %s failed\n", m);
-			return 1;
-		}
-		printf("risky ok\n");
-		return 0;
-	}
-	fprintf(stderr, "risky_envproc: unknown mode %s\n", m);
-	return 2;
+	return modes_main("risky_envproc", modes, sizeof(modes) / sizeof(modes[0]),
+			  argc, argv);
 }

@@ -48,6 +48,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "modes.h"
+
 #define X32_BIT 0x40000000L
 #define I386_GETPID 20
 
@@ -202,10 +204,7 @@ __attribute__((noinline)) static int risky_ioctlhigh(int safe)
 	return !(r < 0 && errno == ENOTTY);
 }
 
-static const struct mode {
-	const char *name;
-	int (*fn)(int safe);
-} modes[] = {
+static const struct mode modes[] = {
 	{ "int80", risky_int80 }, { "x32", risky_x32 },
 	{ "untraced", risky_untraced }, { "untraced3", risky_untraced3 },
 	{ "uring", risky_uring }, { "seccomp", risky_seccomp },
@@ -214,25 +213,6 @@ static const struct mode {
 
 int main(int argc, char **argv)
 {
-	if (argc != 2) {
-		fprintf(stderr, "usage: risky_evasion MODE\n");
-		return 2;
-	}
-	const char *m = argv[1];
-	size_t n = strlen(m);
-	int safe = n > 3 && !strcmp(m + n - 3, "-ok");
-	if (safe)
-		n -= 3;
-	for (size_t i = 0; i < sizeof(modes) / sizeof(modes[0]); i++) {
-		if (strlen(modes[i].name) != n || strncmp(m, modes[i].name, n))
-			continue;
-		if (modes[i].fn(safe)) {
-			fprintf(stderr, "risky_evasion %s failed\n", m);
-			return 1;
-		}
-		printf("risky ok\n");
-		return 0;
-	}
-	fprintf(stderr, "risky_evasion: unknown mode %s\n", m);
-	return 2;
+	return modes_main("risky_evasion", modes, sizeof(modes) / sizeof(modes[0]),
+			  argc, argv);
 }
