@@ -111,6 +111,7 @@ static const char *syms_name(const struct syms *s, size_t i)
  * is looked up by its name up to the '@'. */
 struct name_index {
 	const char *const *names;
+	size_t n;
 	uint32_t *slot;		/* index + 1, 0: empty */
 	size_t mask;
 	/* bit L: a name is L bytes long (63: longer). Most symbols fail
@@ -133,6 +134,7 @@ static void index_init(struct name_index *ix, const char *const *names,
 	while (cap < 2 * n)
 		cap *= 2;
 	ix->names = names;
+	ix->n = n;
 	ix->mask = cap - 1;
 	ix->slot = xcalloc(cap, sizeof(*ix->slot));
 	ix->lengths = 0;
@@ -170,10 +172,82 @@ static int index_find_versioned(const struct name_index *ix, const char *s,
 	return index_find(ix, s, len);
 }
 
+static bool is_func_def(const Elf64_Sym *sym)
+{
+	unsigned type = ELF64_ST_TYPE(sym->st_info);
+	return sym->st_shndx != SHN_UNDEF &&
+	       (type == STT_FUNC || type == STT_GNU_IFUNC);
+}
+
+/* Symbol I of ST, a definition of NAMES[K] when it is a function: rank
+ * it (1: the default version) against the best one seen so far. */
+static void consider(const struct syms *st, size_t i, int k, bool hidden,
+		     Elf_Data *vdata, bool dynamic, struct bkpt_sym *out,
+		     int *best, bool *ambiguous)
+{
+	const Elf64_Sym sym = st->sym[i];
+	unsigned type = ELF64_ST_TYPE(sym.st_info);
+	if (!is_func_def(&sym) || best[k] == -1)
+		return;
+	GElf_Versym vs;
+	if (vdata && gelf_getversym(vdata, (int)i, &vs))
+		hidden = hidden || (vs & VERSYM_HIDDEN);
+	int rank = !hidden;
+	if (rank > best[k] || best[k] == -2) {
+		best[k] = rank;
+		ambiguous[k] = false;
+		out[k] = (struct bkpt_sym){ sym.st_value, sym.st_size, type, dynamic };
+	} else if (rank == best[k] && sym.st_value != out[k].value) {
+		ambiguous[k] = true;
+	}
+}
+
+/* The GNU hash table of .dynsym, read in place (see the ELF gABI
+ * extension in glibc's dl-lookup.c for the layout). */
+struct gnu_hash {
+	uint32_t nbuckets, symoffset;
+	const uint32_t *buckets, *chain;
+	size_t nchain;
+};
+
+static bool gnu_hash_get(struct bkpt_elf *be, size_t nsyms, struct gnu_hash *h)
+{
+	for (Elf_Scn *scn = elf_nextscn(be->elf, NULL); scn;
+	     scn = elf_nextscn(be->elf, scn)) {
+		GElf_Shdr sh;
+		Elf_Data *d;
+		if (!gelf_getshdr(scn, &sh) || sh.sh_type != SHT_GNU_HASH ||
+		    sh.sh_link != be->dynsym_index ||
+		    !(d = elf_rawdata(scn, NULL)) || !d->d_buf ||
+		    d->d_size < 16 || (uintptr_t)d->d_buf % 8)
+			continue;
+		const uint32_t *w = d->d_buf;
+		size_t words = d->d_size / 4;
+		uint32_t nb = w[0], off = w[1], bloom = w[2];
+		/* header, 64-bit bloom words, buckets, then the chain */
+		size_t at = 4 + 2 * (size_t)bloom;
+		if (!nb || at + nb > words || off > nsyms)
+			return false;
+		*h = (struct gnu_hash){ nb, off, w + at, w + at + nb,
+					words - at - nb };
+		return true;
+	}
+	return false;
+}
+
+static uint32_t gnu_hash_of(const char *s)
+{
+	uint32_t h = 5381;
+	for (; *s; s++)
+		h = h * 33 + (unsigned char)*s;
+	return h;
+}
+
 /* One pass over symbol table SCN for the names with BEST[k] == -2 (not
  * found yet): BEST[k] becomes the rank of the best definition (1: the
  * default version), OUT[k] that symbol, AMBIGUOUS[k] whether another of
- * that rank differs in value. */
+ * that rank differs in value. .dynsym goes through its GNU hash table:
+ * a few symbols a name instead of the whole table (libc has 3,000). */
 static void find_funcs(struct bkpt_elf *be, Elf_Scn *scn,
 		       const struct name_index *ix, struct bkpt_sym *out,
 		       int *best, bool *ambiguous)
@@ -186,30 +260,36 @@ static void find_funcs(struct bkpt_elf *be, Elf_Scn *scn,
 	if (dynamic && be->versym)
 		vdata = elf_getdata(be->versym, NULL);
 
+	struct gnu_hash h;
+	if (dynamic && gnu_hash_get(be, st.n, &h)) {
+		/* a name's versions share its hash, in one chain, in table
+		 * order: the scan below would meet them in the same order */
+		for (int k = 0; (size_t)k < ix->n; k++) {
+			uint32_t hv = gnu_hash_of(ix->names[k]);
+			for (size_t i = h.buckets[hv % h.nbuckets];
+			     i >= h.symoffset && i < st.n &&
+			     i - h.symoffset < h.nchain; i++) {
+				uint32_t c = h.chain[i - h.symoffset];
+				const char *s = syms_name(&st, i);
+				if ((c | 1) == (hv | 1) && s && !strcmp(s, ix->names[k]))
+					consider(&st, i, k, false, vdata, dynamic, out,
+						 best, ambiguous);
+				if (c & 1)
+					break;
+			}
+		}
+		return;
+	}
 	for (size_t i = 1; i < st.n; i++) {
-		const Elf64_Sym sym = st.sym[i];
-		if (sym.st_shndx == SHN_UNDEF)
-			continue;
-		unsigned type = ELF64_ST_TYPE(sym.st_info);
-		if (type != STT_FUNC && type != STT_GNU_IFUNC)
+		/* most symbols fail this, which costs less than the name */
+		if (!is_func_def(&st.sym[i]))
 			continue;
 		const char *s = syms_name(&st, i);
 		bool hidden;
 		int k = s ? index_find_versioned(ix, s, &hidden) : -1;
-		if (k < 0 || best[k] == -1)
-			continue;
-		GElf_Versym vs;
-		if (vdata && gelf_getversym(vdata, (int)i, &vs))
-			hidden = hidden || (vs & VERSYM_HIDDEN);
-		int rank = !hidden;
-		if (rank > best[k] || best[k] == -2) {
-			best[k] = rank;
-			ambiguous[k] = false;
-			out[k] = (struct bkpt_sym){ sym.st_value, sym.st_size,
-						    type, dynamic };
-		} else if (rank == best[k] && sym.st_value != out[k].value) {
-			ambiguous[k] = true;
-		}
+		if (k >= 0)
+			consider(&st, i, k, hidden, vdata, dynamic, out, best,
+				 ambiguous);
 	}
 }
 

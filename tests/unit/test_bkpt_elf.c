@@ -228,6 +228,44 @@ START_TEST(test_libc_funcs)
 }
 END_TEST
 
+/* Every function libc's .dynsym defines is found (through its GNU hash
+ * table), at the address of one of the symbols of that name. */
+START_TEST(test_every_libc_function)
+{
+	uint64_t bias;
+	struct bkpt_elf libc;
+	open_ok(&libc, own_libc(&bias));
+	GElf_Shdr sh;
+	ck_assert_ptr_nonnull(gelf_getshdr(libc.dynsym, &sh));
+	Elf_Data *d = elf_getdata(libc.dynsym, NULL);
+	ck_assert_ptr_nonnull(d);
+	size_t n = sh.sh_size / sh.sh_entsize, funcs = 0;
+	for (size_t i = 1; i < n; i++) {
+		GElf_Sym s;
+		ck_assert_ptr_nonnull(gelf_getsym(d, (int)i, &s));
+		int type = GELF_ST_TYPE(s.st_info);
+		if (s.st_shndx == SHN_UNDEF || (type != STT_FUNC && type != STT_GNU_IFUNC))
+			continue;
+		const char *name = elf_strptr(libc.elf, sh.sh_link, s.st_name);
+		struct bkpt_sym got;
+		int r = bkpt_elf_func(&libc, name, &got);
+		ck_assert_msg(r == 0 || r == -ENOTUNIQ, "%s: %d", name, r);
+		bool same = false;
+		for (size_t j = 1; j < n && !same; j++) {
+			GElf_Sym o;
+			gelf_getsym(d, (int)j, &o);
+			same = o.st_value == got.value && o.st_shndx != SHN_UNDEF &&
+			       !strcmp(elf_strptr(libc.elf, sh.sh_link, o.st_name), name);
+		}
+		ck_assert_msg(same, "%s: %#llx is no symbol of that name", name,
+			      (unsigned long long)got.value);
+		funcs++;
+	}
+	ck_assert_uint_gt(funcs, 1000);
+	bkpt_elf_release(&libc);
+}
+END_TEST
+
 /* All names at once: what each lookup alone gives; .symtab only when
  * allowed (a static binary defines its libc there). */
 START_TEST(test_funcs_at_once)
@@ -512,6 +550,7 @@ static Suite *bkpt_elf_suite(void)
 	tc = tcase_create("symbols");
 	tcase_add_test(tc, test_libc_funcs);
 	tcase_add_test(tc, test_funcs_at_once);
+	tcase_add_test(tc, test_every_libc_function);
 	tcase_add_test(tc, test_libc_debug_file);
 	tcase_add_test(tc, test_imports);
 	tcase_add_test(tc, test_read);
