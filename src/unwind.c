@@ -537,11 +537,11 @@ static int symrow_cmp(const char *const *names, const struct symrow *x,
 	return strcmp(names[x->ndx], names[y->ndx]);
 }
 
-/* Sort N rows of M by symrow_cmp: qsort took 1.5 ms for the 9,600
- * functions of a python start-up (aliases make it call strcmp). An LSD
- * radix sort on the offset from the lowest start, as many passes as the
- * module's text needs (2 for 4 MB), then each run of one start (aliases,
- * a few rows) by insertion. */
+/* Sort the N rows of V by symrow_cmp, with room for N more in TMP: qsort
+ * took 1.5 ms for the 9,600 functions of a python start-up (aliases make
+ * it call strcmp). An LSD radix sort on the offset from the lowest start,
+ * as many passes as the module's text needs (2 for 4 MB), then each run
+ * of one start (aliases, a few rows) by insertion. */
 #define RADIX_BITS 11
 #define RADIX_SIZE (1u << RADIX_BITS)
 
