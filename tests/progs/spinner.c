@@ -35,6 +35,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "number.h"
+
 static long iters;
 static long sleep_us = 1000;
 static const char *holdfile;
@@ -85,20 +87,6 @@ static void *work(void *arg)
 	return NULL;
 }
 
-static long number(const char *s, long min, long max)
-{
-	char *end;
-	long v;
-
-	errno = 0;
-	v = strtol(s, &end, 10);
-	if (errno || *end || end == s || v < min || v > max) {
-		fprintf(stderr, "spinner: bad number '%s'\n", s);
-		exit(2);
-	}
-	return v;
-}
-
 static int write_pidfile(const char *path)
 {
 	char tmp[4096];
@@ -128,14 +116,14 @@ int main(int argc, char **argv)
 			"usage: spinner THREADS ITERS [PIDFILE [HOLDFILE [SLEEP_US]]]\n");
 		return 2;
 	}
-	nthreads = number(argv[1], 1, 1000);
-	iters = number(argv[2], 0, 1L << 40);
+	nthreads = prog_number("spinner", argv[1], 1, 1000);
+	iters = prog_number("spinner", argv[2], 0, 1L << 40);
 	if (argc > 3 && argv[3][0] && strcmp(argv[3], "-"))
 		pidfile = argv[3];
 	if (argc > 4 && argv[4][0] && strcmp(argv[4], "-"))
 		holdfile = argv[4];
 	if (argc > 5)
-		sleep_us = number(argv[5], 0, 10 * 1000 * 1000);
+		sleep_us = prog_number("spinner", argv[5], 0, 10 * 1000 * 1000);
 
 	ppid0 = getppid();
 	w = calloc((size_t)nthreads, sizeof(*w));

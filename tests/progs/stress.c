@@ -77,6 +77,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "number.h"
+
 #define TRAP_THREADS 4
 #define MAX_THREADS 256
 #define MAX_FORKS 2000
@@ -89,20 +91,6 @@ static void die(const char *what)
 {
 	fprintf(stderr, "stress: %s: %s\n", what, strerror(errno));
 	exit(1);
-}
-
-static long number(const char *s, long min, long max)
-{
-	char *end;
-	long v;
-
-	errno = 0;
-	v = strtol(s, &end, 10);
-	if (errno || *end || end == s || v < min || v > max) {
-		fprintf(stderr, "stress: bad number '%s'\n", s);
-		exit(2);
-	}
-	return v;
 }
 
 static void nap_us(long us)
@@ -526,7 +514,7 @@ static const char *opt_path(const char *s)
 
 static int mode_work(char **argv)
 {
-	long nthreads = number(argv[2], 1, MAX_THREADS);
+	long nthreads = prog_number("stress", argv[2], 1, MAX_THREADS);
 	const char *pidfile = opt_path(argv[4]), *addrfile = opt_path(argv[5]);
 	const char *progress = opt_path(argv[7]);
 	struct worker w[MAX_THREADS];
@@ -538,9 +526,9 @@ static int mode_work(char **argv)
 	/* SIGTSTP is discarded in an orphaned process group: in one of its
 	 * own, under a parent in another group, it never is */
 	setpgid(0, 0);
-	work_iters = number(argv[3], 0, 1L << 40);
+	work_iters = prog_number("stress", argv[3], 0, 1L << 40);
 	holdfile = opt_path(argv[6]);
-	work_sleep_us = argv[8] ? number(argv[8], 0, 1000000) : 1000;
+	work_sleep_us = argv[8] ? prog_number("stress", argv[8], 0, 1000000) : 1000;
 	if (progress &&
 	    (pfd = open(progress, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644)) < 0)
 		die(progress);
@@ -656,23 +644,23 @@ int main(int argc, char **argv)
 	snprintf(src, sizeof(src), "stress-%d", 42);
 	ppid0 = getppid();
 	if (!strcmp(m, "threads") && argc == 4)
-		return mode_threads(number(argv[2], 1, MAX_THREADS),
-				    number(argv[3], 0, 1L << 30));
+		return mode_threads(prog_number("stress", argv[2], 1, MAX_THREADS),
+				    prog_number("stress", argv[3], 0, 1L << 30));
 	if (!strcmp(m, "forks") && argc == 3)
-		return mode_forks(number(argv[2], 1, MAX_FORKS));
+		return mode_forks(prog_number("stress", argv[2], 1, MAX_FORKS));
 	if (!strcmp(m, "exec") && argc == 3)
-		return mode_exec(number(argv[2], 0, 100000));
+		return mode_exec(prog_number("stress", argv[2], 0, 100000));
 	if (!strcmp(m, "exec-thread") && argc == 4)
-		return mode_exec_thread(number(argv[2], 2, MAX_THREADS),
-					number(argv[3], 0, 100000));
+		return mode_exec_thread(prog_number("stress", argv[2], 2, MAX_THREADS),
+					prog_number("stress", argv[3], 0, 100000));
 	if (!strcmp(m, "vfork") && argc == 3)
-		return mode_vfork(number(argv[2], 1, 100000));
+		return mode_vfork(prog_number("stress", argv[2], 1, 100000));
 	if (!strcmp(m, "status") && argc == 3)
-		return (int)number(argv[2], 0, 255);
+		return (int)prog_number("stress", argv[2], 0, 255);
 	if (!strcmp(m, "traceme") && argc == 2)
 		return mode_traceme();
 	if (!strcmp(m, "traps") && argc == 3)
-		return mode_traps(number(argv[2], 1, 1L << 20));
+		return mode_traps(prog_number("stress", argv[2], 1, 1L << 20));
 	if (!strcmp(m, "blocked") && argc == 3)
 		return mode_blocked(argv[2]);
 	if (!strcmp(m, "orphan") && argc == 3)
@@ -680,7 +668,8 @@ int main(int argc, char **argv)
 	if (!strcmp(m, "work") && (argc == 8 || argc == 9))
 		return mode_work(argv);
 	if (!strcmp(m, "forkloop") && argc == 5)
-		return mode_forkloop(number(argv[2], 1, MAX_THREADS), argv[3], argv[4]);
+		return mode_forkloop(prog_number("stress", argv[2], 1, MAX_THREADS),
+				     argv[3], argv[4]);
 	if (!strcmp(m, "spin") && argc == 3)
 		mode_spin(argv[2]);
 	fprintf(stderr, "usage: stress MODE ARGS... (see tests/progs/stress.c)\n");

@@ -20,6 +20,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "number.h"
+
 static pthread_barrier_t barrier;
 static int rounds = 10;
 
@@ -36,20 +38,6 @@ static void *worker(void *arg)
 	return (void *)bad;
 }
 
-static int parse(const char *s, int max)
-{
-	char *end;
-	long v;
-
-	errno = 0;
-	v = strtol(s, &end, 10);
-	if (errno || *end || end == s || v < 1 || v > max) {
-		fprintf(stderr, "threads: bad number '%s'\n", s);
-		exit(2);
-	}
-	return (int)v;
-}
-
 int main(int argc, char **argv)
 {
 	int nthreads = 4;
@@ -58,9 +46,9 @@ int main(int argc, char **argv)
 	int r;
 
 	if (argc > 1)
-		nthreads = parse(argv[1], 1000);
+		nthreads = (int)prog_number("threads", argv[1], 1, 1000);
 	if (argc > 2)
-		rounds = parse(argv[2], 1000000);
+		rounds = (int)prog_number("threads", argv[2], 1, 1000000);
 
 	tids = calloc((size_t)nthreads, sizeof(*tids));
 	if (!tids)
