@@ -15,6 +15,7 @@
 #include "envscan.h"
 #include "events.h"
 #include "jstr.h"
+#include "report.h"
 #include "rule_catalog.h"
 #include "xlat.h"
 
@@ -227,7 +228,10 @@ int events_rec_finding(struct events_rec *w, const struct finding *f)
 	for (unsigned i = 0; i < f->npids; i++)
 		json_array_append_new(pids, json_integer(f->pids[i]));
 	json_t *first = jts(w, &f->first);
-	return dump(w, json_pack("{s:s,s:s,s:s,s:s,s:f,s:o,s:o,s:o,s:o,s:I,s:o,s:o,s:o,s:o,s:b}",
+	/* the SARIF result's identity, for matching runs without SARIF */
+	char fp[17];
+	report_sarif_fingerprint(f, fp);
+	return dump(w, json_pack("{s:s,s:s,s:s,s:s,s:f,s:o,s:o,s:o,s:o,s:I,s:o,s:o,s:o,s:o,s:b,s:s}",
 				 "type", "finding", "rule", d->id, "name", d->name,
 				 "level", rule_level_name(f->level),
 				 "severity", f->severity,
@@ -235,7 +239,8 @@ int events_rec_finding(struct events_rec *w, const struct finding *f)
 				 "call", jopt(f->evidence), "site", site_of(f),
 				 "count", (json_int_t)f->count, "pids", pids,
 				 "exe", jopt(f->exe), "first", first,
-				 "last", jts(w, &f->last), "suppressed", f->suppressed));
+				 "last", jts(w, &f->last), "suppressed", f->suppressed,
+				 "fingerprint", fp));
 }
 
 static int put_line(const struct events_rec *w, FILE *fp)

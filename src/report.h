@@ -51,6 +51,9 @@ struct reporter *report_sarif_new(FILE *fp);
  * the rule, fingerprint, level and primary location its SARIF result
  * has; B keeps the previous results no finding matched. */
 void report_sarif_baseline(struct baseline *b, const struct finding_store *fs);
+/* F's partialFingerprints["rxtraceStackHash/v1"] as the SARIF report has
+ * it, from the working directory: 16 hex digits and a NUL. */
+void report_sarif_fingerprint(const struct finding *f, char hex[17]);
 /* JSON Lines (events.h): a header record and one record per finding. */
 struct reporter *report_jsonl_new(FILE *fp);
 

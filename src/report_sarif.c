@@ -503,6 +503,13 @@ struct reporter *report_sarif_new(FILE *fp)
 	return &rs->base;
 }
 
+void report_sarif_fingerprint(const struct finding *f, char hex[17])
+{
+	struct report_sarif rs = { .fp = NULL };
+	root_init(&rs);
+	stack_hash(&rs, f, hex);
+}
+
 void report_sarif_baseline(struct baseline *b, const struct finding_store *fs)
 {
 	struct report_sarif rs = { .fp = NULL };

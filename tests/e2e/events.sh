@@ -101,6 +101,18 @@ rx_expect 0 "$T/out" "$T/err" --stats -o "$T/report2.txt" -- \
 	env PATH="$T/none:$PROGS" HOME="$H" GITHUB_TOKEN=$CANARY risky_file cred "$D"
 assert_grep "^rxtrace: stats: [0-9]+ stops, $CALLS calls" "$T/err"
 
+step "a finding record carries its SARIF result's fingerprint"
+rx_expect 0 "$T/out" "$T/err" --events "$T/ev3.jsonl" -o "$T/report.sarif" -- \
+	env HOME="$H" GITHUB_TOKEN=$CANARY "$PROGS/risky_file" cred "$D"
+jl "$T/ev3.jsonl" "
+sarif = json.load(open('$T/report.sarif'))
+want = sorted((r['ruleId'], r['partialFingerprints']['rxtraceStackHash/v1'])
+              for r in sarif['runs'][0]['results'])
+got = sorted((f['rule'], f['fingerprint']) for f in finds)
+assert len(got) == 4 and got == want, (got, want)
+assert all(len(f['fingerprint']) == 16 and int(f['fingerprint'], 16) >= 0 for f in finds), finds
+"
+
 step "--format=jsonl, and -o FILE.jsonl: the header and the findings"
 for how in --format=jsonl ""; do
 	out=$T/r$how.jsonl

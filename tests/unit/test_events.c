@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <check.h>
+#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -176,7 +177,7 @@ static const char finding_line[] =
 	"\"module\":\"/app/bin\",\"address\":\"0x1226\"},"
 	"\"count\":2,\"pids\":[100,101],\"exe\":\"/app/bin\","
 	"\"first\":\"2025-12-01T08:27:14.000001Z\",\"last\":\"2025-12-01T08:27:16.000002Z\","
-	"\"suppressed\":false}\n";
+	"\"suppressed\":false,\"fingerprint\":\"e85dd732cc9e5f94\"}\n";
 
 static const char env_line[] =
 	"{\"type\":\"finding\",\"rule\":\"RX-ENV-001\",\"name\":\"SecretInEnvironment\","
@@ -184,7 +185,7 @@ static const char env_line[] =
 	"\"message\":\"TOKEN=<redacted, 40 chars> in " FFFD "\","
 	"\"key\":null,\"call\":null,\"site\":null,\"count\":1,\"pids\":[100],\"exe\":null,"
 	"\"first\":\"2025-12-01T08:27:14.000000Z\",\"last\":\"2025-12-01T08:27:14.000000Z\","
-	"\"suppressed\":true}\n";
+	"\"suppressed\":true,\"fingerprint\":\"446da7d299488bd5\"}\n";
 
 /* Two findings: a credential read seen twice, and one without a call,
  * a stack or an executable, suppressed. */
@@ -256,6 +257,49 @@ START_TEST(test_report)
 }
 END_TEST
 
+/* A finding record's fingerprint is the one the SARIF report gives the
+ * same finding, so that JSON Lines can be matched across runs too. */
+START_TEST(test_fingerprint_is_sarif)
+{
+	struct finding_store fs;
+	finding_store_init(&fs);
+	fill(&fs);
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+	ck_assert_ptr_nonnull(fp);
+	struct reporter *r = report_sarif_new(fp);
+	struct report_run run = { .start = { T0, 0 } };
+	ck_assert_int_eq(r->ops->write(r, &fs, &run), 0);
+	r->ops->free(r);
+	fclose(fp);
+	json_error_t err;
+	json_t *log = json_loads(buf, 0, &err);
+	ck_assert_msg(log, "%s", err.text);
+	json_t *results = json_object_get(json_array_get(json_object_get(log, "runs"), 0),
+					  "results");
+	ck_assert_uint_eq(json_array_size(results), 2);
+	size_t i;
+	json_t *res;
+	json_array_foreach(results, i, res) {
+		const char *rule = json_string_value(json_object_get(res, "ruleId"));
+		const char *want = json_string_value(json_object_get(
+			json_object_get(res, "partialFingerprints"), "rxtraceStackHash/v1"));
+		ck_assert_ptr_nonnull(want);
+		for (size_t k = 0; k < fs.n; k++) {
+			if (strcmp(rule_defs[fs.all[k]->rule].id, rule))
+				continue;
+			char got[17];
+			report_sarif_fingerprint(fs.all[k], got);
+			ck_assert_str_eq(got, want);
+		}
+	}
+	json_decref(log);
+	free(buf);
+	finding_store_release(&fs);
+}
+END_TEST
+
 static Suite *events_suite(void)
 {
 	Suite *s = suite_create("events");
@@ -265,6 +309,7 @@ static Suite *events_suite(void)
 	tcase_add_test(tc, test_process);
 	tcase_add_test(tc, test_finding);
 	tcase_add_test(tc, test_report);
+	tcase_add_test(tc, test_fingerprint_is_sarif);
 	suite_add_tcase(s, tc);
 	return s;
 }
