@@ -11,12 +11,7 @@ set -eu
 . "${TESTLIB:-$(dirname "$0")/lib.sh}"
 
 need_prog risky_lib risky_lib_static
-SRC=$(cd "$(dirname "$TESTLIB")/../progs" && pwd)
-line_of() {
-	_l=$(grep -n "LINE:$1\\b" "$SRC/risky_lib.c" | cut -d: -f1)
-	[ -n "$_l" ] || fail "no LINE:$1 marker in risky_lib.c"
-	echo "$_l"
-}
+line_of() { marker_line "$1" risky_lib.c; }
 
 # assert_site ERR FUNC MARKER: a finding's call site
 assert_site() {
