@@ -227,6 +227,22 @@ START_TEST(test_finding)
 }
 END_TEST
 
+/* The report NEW_REPORTER writes of FS, started at START; free it. */
+static char *report_of(struct reporter *(*new_reporter)(FILE *),
+		       const struct finding_store *fs, struct timespec start,
+		       size_t *len)
+{
+	char *buf = NULL;
+	FILE *fp = open_memstream(&buf, len);
+	ck_assert_ptr_nonnull(fp);
+	struct reporter *r = new_reporter(fp);
+	struct report_run run = { .start = start };
+	ck_assert_int_eq(r->ops->write(r, fs, &run), 0);
+	r->ops->free(r);
+	fclose(fp);
+	return buf;
+}
+
 START_TEST(test_report)
 {
 	/* --format=jsonl: the header at the run's start, then the findings
@@ -234,15 +250,9 @@ START_TEST(test_report)
 	struct finding_store fs;
 	finding_store_init(&fs);
 	fill(&fs);
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *fp = open_memstream(&buf, &len);
-	ck_assert_ptr_nonnull(fp);
-	struct reporter *r = report_jsonl_new(fp);
-	struct report_run run = { .start = { T0, 500000 } };
-	ck_assert_int_eq(r->ops->write(r, &fs, &run), 0);
-	r->ops->free(r);
-	fclose(fp);
+	size_t len;
+	char *buf = report_of(report_jsonl_new, &fs, (struct timespec){ T0, 500000 },
+			      &len);
 	struct sbuf want;
 	sb_init(&want);
 	sb_puts(&want, "{\"type\":\"header\",\"schema\":\"rxtrace-events/1\",\"version\":\""
@@ -264,15 +274,8 @@ START_TEST(test_fingerprint_is_sarif)
 	struct finding_store fs;
 	finding_store_init(&fs);
 	fill(&fs);
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *fp = open_memstream(&buf, &len);
-	ck_assert_ptr_nonnull(fp);
-	struct reporter *r = report_sarif_new(fp);
-	struct report_run run = { .start = { T0, 0 } };
-	ck_assert_int_eq(r->ops->write(r, &fs, &run), 0);
-	r->ops->free(r);
-	fclose(fp);
+	size_t len;
+	char *buf = report_of(report_sarif_new, &fs, (struct timespec){ T0, 0 }, &len);
 	json_error_t err;
 	json_t *log = json_loads(buf, 0, &err);
 	ck_assert_msg(log, "%s", err.text);
